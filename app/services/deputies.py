@@ -1,0 +1,175 @@
+"""代表 and their stationing (入驻) at stations."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from app import validate
+from app.domain import DeputyLevel, Gender
+from app.errors import FieldError, NotFound, ValidationError
+from app.i18n import text
+from app.session import Session
+from db.records import Writer, get, stable_uuid
+
+L_NAME = text("代表姓名", "deputy's name")
+L_LEVEL = text("代表层级", "deputy level")
+L_GENDER = text("性别", "gender")
+L_DELEGATION = text("代表团/选区", "delegation / constituency")
+L_GROUP = text("专业小组", "professional group")
+L_NUMBER = text("代表编号", "deputy number")
+
+
+def deputy_uuid_for(*, deputy_no: str | None, name: str, level: str) -> str:
+    """By number when the roster gives one, else by name and level: the same deputy everywhere."""
+    if deputy_no:
+        return stable_uuid("deputy-no", deputy_no.strip().upper())
+    return stable_uuid("deputy", name.strip(), level)
+
+
+def stationing_uuid_for(deputy_uuid: str, station_uuid: str) -> str:
+    return stable_uuid("stationing", deputy_uuid, station_uuid)
+
+
+def clean(values: dict[str, Any]) -> dict[str, Any]:
+    checker = validate.FieldChecker()
+    cleaned: dict[str, Any] = {}
+    if "name" in values:
+        cleaned["name"] = checker.check("name", validate.required_text, values["name"], L_NAME, max_length=30)
+    if "level" in values:
+        level = checker.check("level", validate.choice, values["level"], DeputyLevel, L_LEVEL)
+        cleaned["level"] = level.value if level else None
+    if "gender" in values:
+        gender = checker.check("gender", validate.choice, values["gender"], Gender, L_GENDER, required=False)
+        cleaned["gender"] = gender.value if gender else ""
+    if "delegation" in values:
+        cleaned["delegation"] = checker.check(
+            "delegation", validate.optional_text, values["delegation"], L_DELEGATION, max_length=50
+        )
+    if "phone" in values:
+        cleaned["phone"] = checker.check("phone", validate.phone, values["phone"])
+    if "professional_group" in values:
+        cleaned["professional_group"] = checker.check(
+            "professional_group", validate.optional_text, values["professional_group"], L_GROUP, max_length=50
+        )
+    if "deputy_no" in values:
+        number = validate.optional_text(values["deputy_no"], L_NUMBER, max_length=30)
+        cleaned["deputy_no"] = number.upper() or None
+    if "active" in values:
+        cleaned["active"] = 1 if values["active"] else 0
+    checker.raise_if_any()
+    return cleaned
+
+
+def create(session: Session, **values: Any) -> str:
+    values.setdefault("gender", "")
+    cleaned = clean(values)
+    uuid = deputy_uuid_for(deputy_no=cleaned.get("deputy_no"), name=cleaned["name"], level=cleaned["level"])
+    if get(session.db, "deputies", uuid) is not None:
+        raise ValidationError(
+            [
+                FieldError(
+                    "name",
+                    text("代表“{n}”已在名册中", "Deputy “{n}” is already on the roster", n=cleaned["name"]),
+                )
+            ]
+        )
+    with session.write() as writer:
+        writer.insert("deputies", cleaned, record_uuid=uuid)
+    return uuid
+
+
+def update(session: Session, deputy_uuid: str, **values: Any) -> None:
+    cleaned = clean(values)
+    with session.write() as writer:
+        writer.update("deputies", deputy_uuid, cleaned)
+
+
+def delete(session: Session, deputy_uuid: str) -> None:
+    """A deputy with a record of duty is kept (made inactive), so the history stays whole."""
+    with session.write() as writer:
+        has_history = writer.db.execute(
+            "SELECT 1 FROM duties WHERE deputy_uuid = ? UNION ALL SELECT 1 FROM visit_deputies WHERE deputy_uuid = ?"
+            " LIMIT 1",
+            [deputy_uuid, deputy_uuid],
+        ).fetchone()
+        if has_history:
+            writer.update("deputies", deputy_uuid, {"active": 0})
+            return
+        for (stationing,) in writer.db.execute(
+            "SELECT uuid FROM stationings WHERE deputy_uuid = ?", [deputy_uuid]
+        ).fetchall():
+            writer.delete("stationings", stationing)
+        writer.delete("deputies", deputy_uuid)
+
+
+def station(writer: Writer, deputy_uuid: str, station_uuid: str, since: str | None = None) -> str:
+    """入驻: idempotent; re-stationing a deputy who had left clears the end date."""
+    uuid = stationing_uuid_for(deputy_uuid, station_uuid)
+    existing = get(writer.db, "stationings", uuid)
+    if existing is None:
+        writer.insert(
+            "stationings",
+            {"deputy_uuid": deputy_uuid, "station_uuid": station_uuid, "since": since, "until": None},
+            record_uuid=uuid,
+        )
+    elif existing["until"] is not None:
+        writer.update("stationings", uuid, {"until": None})
+    return uuid
+
+
+def unstation(writer: Writer, deputy_uuid: str, station_uuid: str, until: str | None = None) -> None:
+    uuid = stationing_uuid_for(deputy_uuid, station_uuid)
+    if get(writer.db, "stationings", uuid) is None:
+        raise NotFound(text("该代表未入驻此家站点", "This deputy is not stationed here"))
+    writer.update("stationings", uuid, {"until": until or date.today().isoformat()})
+
+
+def is_stationed(db: Any, deputy_uuid: str, station_uuid: str, on: str | None = None) -> bool:
+    row = db.execute(
+        "SELECT since, until FROM stationings WHERE deputy_uuid = ? AND station_uuid = ?",
+        [deputy_uuid, station_uuid],
+    ).fetchone()
+    if row is None:
+        return False
+    since, until = row
+    day = on or date.today().isoformat()
+    return (since is None or since <= day) and (until is None or day <= until)
+
+
+def stationed_at(db: Any, station_uuid: str, on: str | None = None) -> list[dict[str, Any]]:
+    day = on or date.today().isoformat()
+    cursor = db.execute(
+        "SELECT d.* FROM deputies d JOIN stationings s ON s.deputy_uuid = d.uuid"
+        " WHERE s.station_uuid = ? AND d.active = 1 AND (s.since IS NULL OR s.since <= ?)"
+        " AND (s.until IS NULL OR ? <= s.until) ORDER BY d.level, d.name",
+        [station_uuid, day, day],
+    )
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def resolve_names(db: Any, names: list[str]) -> tuple[dict[str, str], list[tuple[str, list[str]]]]:
+    """Map deputy names to UUIDs. Returns (found, problems) where problems name candidates if ambiguous."""
+    found: dict[str, str] = {}
+    problems: list[tuple[str, list[str]]] = []
+    for name in names:
+        rows = db.execute(
+            "SELECT uuid, name, level, deputy_no, delegation FROM deputies WHERE name = ? AND active = 1",
+            [name],
+        ).fetchall()
+        if len(rows) == 1:
+            found[name] = rows[0][0]
+        else:
+            problems.append((name, [_describe(r) for r in rows]))
+    return found, problems
+
+
+def _describe(row: tuple[Any, ...]) -> str:
+    level = DeputyLevel(row[2]).label
+    parts = [row[1], level]
+    if row[3]:
+        parts.append(row[3])
+    if row[4]:
+        parts.append(row[4])
+    return " ".join(parts)

@@ -1,0 +1,72 @@
+"""A Session is one operator working on one database: the thing every service function takes first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from app import settings
+from app.errors import UserError
+from app.i18n import text
+from db.connection import open_database
+from db.records import Writer
+
+DISTRICT_ORIGIN = "district"
+
+
+@dataclass
+class Session:
+    db: sqlite_utils.Database
+    operator: str = ""
+    path: Path | None = None
+
+    @classmethod
+    def open(cls, path: Path | str, operator: str | None = None) -> Session:
+        db = open_database(path)
+        session = cls(db, "", None if str(path) == ":memory:" else Path(path))
+        session.operator = operator or settings.OPERATOR.get(db) or "system"
+        return session
+
+    def close(self) -> None:
+        self.db.close()
+
+    @property
+    def role(self) -> str:
+        return settings.ROLE.get(self.db)
+
+    @property
+    def is_district(self) -> bool:
+        return self.role == "district"
+
+    @property
+    def origin(self) -> str:
+        """The code stamped on records created here: the station's code, or 'district'."""
+        if self.is_district:
+            return DISTRICT_ORIGIN
+        return settings.STATION_CODE.get(self.db) or DISTRICT_ORIGIN
+
+    def require_initialised(self) -> None:
+        if not self.role:
+            raise UserError(
+                text(
+                    "数据库尚未初始化：请先运行 liaison init station … 或 liaison init district …",
+                    "The database is not initialised: run 'liaison init station …' or 'liaison init district …' first",
+                )
+            )
+
+    def local_station_uuid(self) -> str | None:
+        code = settings.STATION_CODE.get(self.db)
+        if not code:
+            return None
+        row = self.db.execute("SELECT uuid FROM stations WHERE code = ?", [code]).fetchone()
+        return row[0] if row else None
+
+    @contextmanager
+    def write(self) -> Iterator[Writer]:
+        """One transaction, one change sequence number, one operator."""
+        with self.db.atomic():
+            yield Writer(self.db, self.operator, self.origin)

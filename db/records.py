@@ -1,0 +1,171 @@
+"""Record-level writes: bookkeeping columns, versions, the audit trail and tombstones.
+
+Every function here expects to run inside `db.atomic()`; the caller decides the transaction's extent.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlite_utils
+
+# Natural keys (a station's code, a deputy's number) map to the same UUID at every station and at the
+# district, so the same roster loaded in two places describes the same records.
+NAMESPACE = uuid.UUID("6f0b6a52-5c1e-4d4b-9a57-1b5c2d7f0e11")
+
+META_COLUMNS = ("uuid", "origin", "created_at", "updated_at", "version", "change_seq")
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+def stable_uuid(*parts: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, "\x1f".join(parts)))
+
+
+def next_change_seq(db: sqlite_utils.Database) -> int:
+    row = db.execute("UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value").fetchone()
+    return int(row[0])
+
+
+def current_change_seq(db: sqlite_utils.Database) -> int:
+    return int(db.execute("SELECT value FROM change_counter WHERE id = 1").fetchone()[0])
+
+
+def get(db: sqlite_utils.Database, table: str, record_uuid: str) -> dict[str, Any] | None:
+    cursor = db.execute(f"SELECT * FROM [{table}] WHERE uuid = ?", [record_uuid])
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([c[0] for c in cursor.description], row, strict=True))
+
+
+def _audit(
+    db: sqlite_utils.Database,
+    operator: str,
+    table: str,
+    record_uuid: str,
+    action: str,
+    old: Mapping[str, Any] | None,
+    new: Mapping[str, Any] | None,
+) -> None:
+    db.execute(
+        "INSERT INTO audit_log (at, operator, table_name, record_uuid, action, old_values, new_values)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            now_iso(),
+            operator,
+            table,
+            record_uuid,
+            action,
+            json.dumps(dict(old), ensure_ascii=False) if old is not None else None,
+            json.dumps(dict(new), ensure_ascii=False) if new is not None else None,
+        ],
+    )
+
+
+class Writer:
+    """Writes records on behalf of one operator at one origin, within one transaction.
+
+    One change sequence number is taken per Writer, so everything written together is exported together.
+    """
+
+    def __init__(self, db: sqlite_utils.Database, operator: str, origin: str) -> None:
+        if not db.conn.in_transaction:
+            raise RuntimeError("Writer must be used inside db.atomic()")
+        self.db = db
+        self.operator = operator
+        self.origin = origin
+        self._seq: int | None = None
+
+    @property
+    def change_seq(self) -> int:
+        if self._seq is None:
+            self._seq = next_change_seq(self.db)
+        return self._seq
+
+    def insert(self, table: str, values: Mapping[str, Any], record_uuid: str | None = None) -> str:
+        stamp = now_iso()
+        row = dict(values)
+        row["uuid"] = record_uuid or row.get("uuid") or new_uuid()
+        row.setdefault("origin", self.origin)
+        row.setdefault("created_at", stamp)
+        row["updated_at"] = stamp
+        row.setdefault("version", 1)
+        row["change_seq"] = self.change_seq
+        columns = ", ".join(f"[{c}]" for c in row)
+        marks = ", ".join("?" for _ in row)
+        self.db.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", list(row.values()))
+        _audit(self.db, self.operator, table, row["uuid"], "create", None, values)
+        return str(row["uuid"])
+
+    def insert_many(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+        """Bulk insert of new records (ledger imports): rows hold uuid then `columns`; one audit entry."""
+        stamp = now_iso()
+        seq = self.change_seq
+        all_columns = ["uuid", "origin", "created_at", "updated_at", "version", "change_seq", *columns]
+        sql = (
+            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in all_columns)})"
+            f" VALUES ({', '.join('?' for _ in all_columns)})"
+        )
+        prefix = (self.origin, stamp, stamp, 1, seq)
+        count = 0
+
+        def with_meta() -> Iterable[Sequence[Any]]:
+            nonlocal count
+            for row in rows:
+                count += 1
+                yield (row[0], *prefix, *row[1:])
+
+        self.db.conn.executemany(sql, with_meta())
+        return count
+
+    def update(self, table: str, record_uuid: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+        """Apply changes; returns the old row. No-op (and no version bump) when nothing differs."""
+        old = get(self.db, table, record_uuid)
+        if old is None:
+            raise KeyError(f"{table} {record_uuid} not found")
+        changed = {k: v for k, v in changes.items() if old.get(k) != v}
+        if not changed:
+            return old
+        assignments = dict(changed)
+        assignments["updated_at"] = now_iso()
+        assignments["version"] = int(old["version"]) + 1
+        assignments["change_seq"] = self.change_seq
+        sets = ", ".join(f"[{c}] = ?" for c in assignments)
+        self.db.execute(f"UPDATE [{table}] SET {sets} WHERE uuid = ?", [*assignments.values(), record_uuid])
+        _audit(self.db, self.operator, table, record_uuid, "update", {k: old[k] for k in changed}, changed)
+        return old
+
+    def delete(self, table: str, record_uuid: str) -> dict[str, Any]:
+        old = get(self.db, table, record_uuid)
+        if old is None:
+            raise KeyError(f"{table} {record_uuid} not found")
+        self.db.execute(f"DELETE FROM [{table}] WHERE uuid = ?", [record_uuid])
+        self.db.execute(
+            "INSERT OR REPLACE INTO tombstones (uuid, table_name, record_uuid, origin, deleted_at, operator,"
+            " change_seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                stable_uuid("tombstone", table, record_uuid),
+                table,
+                record_uuid,
+                self.origin,
+                now_iso(),
+                self.operator,
+                self.change_seq,
+            ],
+        )
+        _audit(self.db, self.operator, table, record_uuid, "delete", old, None)
+        return old
+
+    def audit(self, table: str, record_uuid: str, action: str, new: Mapping[str, Any]) -> None:
+        _audit(self.db, self.operator, table, record_uuid, action, None, new)

@@ -1,0 +1,45 @@
+"""Shared fixtures. Qt must run offscreen, and that must be set before anything imports Qt."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LIAISON_LANG", "zh_CN")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from app import i18n, identity  # noqa: E402
+from app.session import Session  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _chinese_by_default() -> Iterator[None]:
+    i18n.set_language("zh_CN")
+    yield
+    i18n.set_language("zh_CN")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "liaison.db"
+
+
+@pytest.fixture
+def session(db_path: Path) -> Iterator[Session]:
+    """A fresh, empty database file on disk."""
+    s = Session.open(db_path, operator="测试员")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def station_session(session: Session) -> Session:
+    """A database initialised as station YP-01."""
+    identity.init_station(
+        session, code="YP-01", name="控江路街道代表之家", kind="home", street="控江路街道", operator="测试员"
+    )
+    return session

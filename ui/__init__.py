@@ -1,0 +1,1 @@
+"""The Qt desktop window: pages, dialogs, table models and workers. Holds no business rules."""
