@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from db import schema
+from db import schema, schema_listing, schema_sync
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ def _split_sql(sql: str) -> list[str]:
 MIGRATIONS: list[Migration] = [
     Migration(1, "records, rules and the audit trail", _run_script(schema.V1)),
     Migration(2, "full-text search (trigram) over items and visits", _run_script(schema.V2)),
+    Migration(3, "bundle sync: keys, bundles seen, conflicts", _run_script(schema_sync.V3)),
+    Migration(4, "indexes for large listings", _run_script(schema_listing.V4)),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version
