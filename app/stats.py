@@ -7,12 +7,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.domain import ItemStatus
+from app.domain import ItemStatus, Satisfaction
 from app.errors import NotFound
 from app.i18n import text
 from app.period import Period
 
 UNCATEGORISED = "未分类"
+# The keys `liaison stats --json` prints, exactly and in this order; compute() may carry more for the reports.
+STATS_KEYS = (
+    "from",
+    "to",
+    "stations",
+    "reception_days",
+    "attendance",
+    "visits",
+    "person_visits",
+    "sentiment_items",
+    "items_by_status",
+    "items_by_category",
+    "deputies",
+    "deputies_stationed",
+    "coverage",
+)
 
 
 def _station_uuid(db: Any, code: str | None) -> str | None:
@@ -69,6 +85,14 @@ def compute(db: Any, period: Period, station_code: str | None = None) -> dict[st
     ).fetchall():
         key = category or UNCATEGORISED
         by_category[key] = by_category.get(key, 0) + int(count)
+    # Residents' replies to fed-back items (满意 / 基本满意 / 不满意), for the satisfaction rate.
+    satisfaction = {s.value: 0 for s in Satisfaction}
+    for answer, count in db.execute(
+        f"SELECT satisfaction, COUNT(*) FROM items WHERE date BETWEEN ? AND ?{where_station}"
+        " AND satisfaction IS NOT NULL GROUP BY satisfaction",
+        [lo, hi, *extra],
+    ).fetchall():
+        satisfaction[answer] = int(count)
     deputies = one("SELECT COUNT(*) FROM deputies WHERE active = 1", [])
     stationed_filter = " AND s.station_uuid = ?" if station else ""
     deputies_stationed = one(
@@ -88,6 +112,7 @@ def compute(db: Any, period: Period, station_code: str | None = None) -> dict[st
         "sentiment_items": sum(by_status.values()),
         "items_by_status": by_status,
         "items_by_category": by_category,
+        "satisfaction": satisfaction,
         "deputies": deputies,
         "deputies_stationed": deputies_stationed,
         "coverage": round(deputies_stationed / deputies, 4) if deputies else 0.0,

@@ -23,5 +23,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _run(args: argparse.Namespace, session: Session) -> int:
     chosen = period.from_args(args.year, args.month, args.start, args.end)
-    print_json(stats.compute(session.db, chosen, args.station))
+    figures = stats.compute(session.db, chosen, args.station)
+    print_json({key: figures[key] for key in stats.STATS_KEYS})
     return 0

@@ -1,0 +1,33 @@
+"""The core runs headless: nothing under app/ or db/ may import Qt."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "qt_material", "ui")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_core_packages_never_import_qt() -> None:
+    offenders = []
+    for package in ("app", "db"):
+        for path in (ROOT / package).rglob("*.py"):
+            bad = _imports(path) & set(QT_MODULES)
+            # app.cli opens the window lazily when no subcommand is given: that one import is the entry point.
+            if path.name == "__init__.py" and path.parent.name == "cli":
+                bad.discard("ui")
+            if bad:
+                offenders.append(f"{path.relative_to(ROOT)}: {sorted(bad)}")
+    assert offenders == []
