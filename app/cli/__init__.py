@@ -13,7 +13,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 
-from app import __version__, i18n
+from app import __version__, backup, i18n
 from app.errors import UserError
 from app.i18n import text
 from app.session import Session
@@ -32,6 +32,8 @@ KNOWN_COMMAND_MODULES = (
     "cmd_report",
     "cmd_sync",
 )
+
+READ_ONLY_COMMANDS = frozenset({"stats", "item", "report", "backup", "export-csv", "restore"})
 
 
 def _command_modules() -> list[str]:
@@ -74,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     session: Session | None = None
     try:
         session = Session.open(resolve_db_path(args.db), operator=args.operator)
+        if session.role and args.command not in READ_ONLY_COMMANDS:
+            # A dated copy before the first change of the day: a bad import can always be undone.
+            backup.auto_backup(session)
         return int(args.run(args, session) or 0)
     except UserError as exc:
         print(text("错误：{m}", "Error: {m}", m=str(exc)).render(), file=sys.stderr)
