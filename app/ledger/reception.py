@@ -129,7 +129,7 @@ def prepare(ctx: Context, rows: Iterable[Row]) -> ReceptionPlan:
             deputy: 0 if ctx.directory.stationed(deputy, station.uuid, day_values["date"]) else 1
             for deputy in attendance
         }
-        names = attendance_names(ctx, row) if any(flags.values()) else {}
+        deputy_names = attendance_names(ctx, row) if any(flags.values()) else {}
         for deputy, flagged in flags.items():
             if flagged:
                 ctx.warn(
@@ -138,7 +138,7 @@ def prepare(ctx: Context, rows: Iterable[Row]) -> ReceptionPlan:
                     text(
                         "代表{n}未入驻本家站点，已登记出勤但作标记",
                         "Deputy {n} is not stationed at this station: attendance recorded, but flagged",
-                        n=names[deputy],
+                        n=deputy_names[deputy],
                     ),
                 )
         if uuid not in existing:
