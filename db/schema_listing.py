@@ -27,11 +27,20 @@ ITEMS_TEXT_COLUMNS = ("title", "content", "community", "category", "department",
 VISITS_TEXT_COLUMNS = ("visitor_name", "community", "raised", "category")
 
 
+# Whitespace would be a separator to the tokenizer, making "ab cd" look like "abcd"; each whitespace character
+# is indexed as this private-use character instead, which a typed word (split on whitespace) never contains.
+WHITESPACE_TOKEN = "char(57344)"
+_WHITESPACE = ("' '", "char(9)", "char(10)", "char(13)", "char(12288)")  # 12288: the ideographic space
+
+
 def spaced(expression: str) -> str:
     """SQL that turns a text into its characters separated by spaces, in order."""
+    text = expression
+    for blank in _WHITESPACE:
+        text = f"replace({text}, {blank}, {WHITESPACE_TOKEN})"
     return (
-        "(SELECT group_concat(ch, ' ') FROM (SELECT substr("
-        f"{expression}, n, 1) AS ch FROM listing_numbers WHERE n <= length({expression}) ORDER BY n))"
+        f"(SELECT group_concat(ch, ' ') FROM (SELECT substr({text}, n, 1) AS ch"
+        f" FROM listing_numbers WHERE n <= length({expression}) ORDER BY n))"
     )
 
 
