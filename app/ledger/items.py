@@ -46,10 +46,13 @@ class ItemPlan:
     changes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     def apply(self, writer: Writer) -> None:
-        writer.insert_many("items", ITEM_COLUMNS, self.items)
+        if self.items:
+            writer.insert_many("items", ITEM_COLUMNS, self.items)
         for uuid, changes in self.changes:
             writer.update("items", uuid, changes)
         # Operator and time are filled in here, at the moment of writing.
+        if not self.events:
+            return
         stamp = now_iso()
         writer.insert_many(
             "item_events",
@@ -70,6 +73,7 @@ class _Values:
     department: str
     reply: str
     satisfaction: str | None
+    status_given: bool
 
 
 def prepare(ctx: Context, rows: Iterable[Row]) -> ItemPlan:
@@ -170,6 +174,7 @@ def _check(ctx: Context, row: Row) -> _Values | None:
         department,
         reply,
         satisfaction.value if satisfaction else None,
+        bool(row.text("status")),
     )
 
 
@@ -238,7 +243,8 @@ def _add(plan: ItemPlan, uuid: str, station: Station, v: _Values, item_no: str, 
 def _update(ctx: Context, row: Row, plan: ItemPlan, item: dict[str, Any], v: _Values, note: str) -> bool:
     """Apply the row's handling to a known item; returns whether anything changed."""
     current = ItemStatus(item["status"])
-    target = v.status if "status" in ctx.header.index else current
+    # No status written for a known item: its handling details may change, its status stays.
+    target = v.status if v.status_given else current
     if target.rank < current.rank:
         ctx.warn(
             row.number,

@@ -34,8 +34,10 @@ class ReceptionPlan:
     duty_removals: list[str] = field(default_factory=list)
 
     def apply(self, writer: Writer) -> None:
-        writer.insert_many("reception_days", DAY_COLUMNS, self.days)
-        writer.insert_many("duties", DUTY_COLUMNS, self.duties)
+        if self.days:
+            writer.insert_many("reception_days", DAY_COLUMNS, self.days)
+        if self.duties:
+            writer.insert_many("duties", DUTY_COLUMNS, self.duties)
         for uuid, changes in self.day_changes:
             writer.update("reception_days", uuid, changes)
         for uuid, changes in self.duty_changes:

@@ -36,8 +36,10 @@ class VisitPlan:
     links: list[tuple[Any, ...]] = field(default_factory=list)  # uuid, then LINK_COLUMNS
 
     def apply(self, writer: Writer) -> None:
-        writer.insert_many("visits", VISIT_COLUMNS, self.visits)
-        writer.insert_many("visit_deputies", LINK_COLUMNS, self.links)
+        if self.visits:
+            writer.insert_many("visits", VISIT_COLUMNS, self.visits)
+        if self.links:
+            writer.insert_many("visit_deputies", LINK_COLUMNS, self.links)
 
 
 def prepare(ctx: Context, rows: Iterable[Row]) -> VisitPlan:
