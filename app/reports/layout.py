@@ -5,7 +5,7 @@ build never leaves half a file where the user expects a report."""
 from __future__ import annotations
 
 import os
-import tempfile
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +17,16 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from app.errors import UserError
 from app.i18n import current_language, text
@@ -67,7 +76,6 @@ class Styles:
                 spaceBefore=4 * mm,
                 spaceAfter=2 * mm,
                 textColor=colors.HexColor("#1f3a5f"),
-                keepWithNext=1,  # never a heading alone at the foot of a page
             ),
             body=style("body", 10, alignment=TA_LEFT),
             cell=style("cell", 8.5),
@@ -168,6 +176,12 @@ def figures_grid(styles: Styles, figures: Sequence[tuple[str, str]], columns: in
     return grid
 
 
+def heading(styles: Styles, title: str) -> list[Flowable]:
+    """A section heading that is never left alone at the foot of a page. Not keepWithNext: that would push
+    a whole long table, heading and all, to the next page and leave half a page blank."""
+    return [CondPageBreak(28 * mm), Paragraph(_escape(title), styles.heading)]
+
+
 def signature_block(styles: Styles) -> Flowable:
     blank = "＿" * 8
     line = t(
@@ -228,18 +242,8 @@ def write_pdf(out: Path | str, story: list[Flowable], *, title: str, footer: str
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(text("文件夹“{f}”不存在", "The folder “{f}” does not exist", f=str(folder)))
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=".report-", suffix=".pdf", dir=folder)
-    except OSError as exc:
-        raise UserError(
-            text(
-                "无法在“{f}”中写入文件：{m}",
-                "Cannot write a file in “{f}”: {m}",
-                f=str(folder),
-                m=exc.strerror,
-            )
-        ) from None
-    os.close(handle)
+    # Not mkstemp: its file is private (0600), and a report is written with the user's usual permissions.
+    temp_name = str(folder / f".report-{uuid.uuid4().hex}.pdf")
     pages: list[int] = []
     try:
         doc = SimpleDocTemplate(
@@ -256,7 +260,17 @@ def write_pdf(out: Path | str, story: list[Flowable], *, title: str, footer: str
             # Otherwise every page starts in Helvetica, an unembedded font listed in the PDF for nothing.
             initialFontName=font.name,
         )
-        doc.build(story, canvasmaker=_numbered_canvas(font.name, footer, pages))
+        try:
+            doc.build(story, canvasmaker=_numbered_canvas(font.name, footer, pages))
+        except OSError as exc:
+            raise UserError(
+                text(
+                    "无法在“{f}”中写入文件：{m}",
+                    "Cannot write a file in “{f}”: {m}",
+                    f=str(folder),
+                    m=exc.strerror,
+                )
+            ) from None
         try:
             os.replace(temp_name, target)
         except OSError as exc:
