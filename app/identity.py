@@ -7,6 +7,7 @@ from app.errors import UserError
 from app.i18n import text
 from app.services import stations
 from app.session import Session
+from app.sync import keys as sync_keys
 
 
 def init_station(
@@ -36,6 +37,7 @@ def init_station(
             session.operator = operator
         with session.write() as writer:
             uuid = stations.upsert(writer, code=code, name=name, kind=kind, street=street, address=address)
+        sync_keys.ensure_own_keys(session.db, district=False)
     return uuid
 
 
@@ -56,3 +58,4 @@ def init_district(session: Session, *, name: str, operator: str = "") -> None:
         if operator:
             settings.OPERATOR.set(session.db, operator)
             session.operator = operator
+        sync_keys.ensure_own_keys(session.db, district=True)

@@ -1,0 +1,352 @@
+"""`liaison export`: a station's bundle for the district, or the district's return bundle for one station.
+
+The file is written under a temporary name, flushed to the stick, read back and checked like an import would,
+and only then renamed; only after that is anything marked as exported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app import __version__, settings
+from app.errors import UserError
+from app.i18n import text
+from app.services import stations
+from app.session import Session
+from app.sync import clock, keys
+from app.sync.container import (
+    FORMAT,
+    FORMAT_VERSION,
+    SUFFIX,
+    build,
+    open_bundle,
+    refused,
+    seal,
+    unseal_with_ephemeral,
+)
+from app.sync.tables import META, ORDER, SPECS, TOMBSTONE_COLUMNS
+from app.sync.verify import TOMBSTONES, check_files, check_manifest
+from db.records import current_change_seq, now_iso
+
+ROSTER_TABLES = ("stations", "deputies", "stationings")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    kind: str
+    station_code: str
+    sequence: int
+    records: int
+    sealed: bool
+    from_seq: int
+    to_seq: int
+    bundle_hash: str
+
+
+def _csv(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _rows(session: Session, table: str, where: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    """Rows in bundle order (META then content), each with its effective version clock."""
+    spec = SPECS[table]
+    here = session.origin
+    columns = ", ".join(f"[{c}]" for c in spec.columns)
+    sql = (
+        f"SELECT uuid, origin, created_at, updated_at, version, sync_clock, sync_clock_version, {columns}"
+        f" FROM [{table}] {where} ORDER BY rowid"
+    )
+    out: list[tuple[Any, ...]] = []
+    append = out.append
+    for row in session.db.execute(sql, params):
+        stored, at_version, version = row[5], row[6], row[4]
+        if stored is None:
+            record_clock = f'{{"{here}":{version}}}'  # the common case, without a JSON round trip
+        else:
+            record_clock = clock.dumps(clock.effective(stored, at_version, version, here))
+        append(tuple("" if v is None else v for v in (*row[:5], record_clock, *row[7:])))
+    return out
+
+
+def _tombstones(session: Session, where: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    return session.db.execute(
+        f"SELECT {', '.join(TOMBSTONE_COLUMNS)} FROM tombstones {where} ORDER BY rowid", params
+    ).fetchall()
+
+
+def _next_sequence(session: Session, kind: str, station_code: str) -> tuple[int, str]:
+    row = session.db.execute(
+        "SELECT sequence, bundle_hash FROM sync_exports WHERE kind = ? AND station_code = ?"
+        " ORDER BY sequence DESC LIMIT 1",
+        [kind, station_code],
+    ).fetchone()
+    return (int(row[0]) + 1, str(row[1])) if row else (1, "")
+
+
+def export_station(session: Session, out_dir: Path | str, *, full: bool = False) -> ExportResult:
+    session.require_initialised()
+    if session.is_district:
+        raise UserError(
+            text(
+                "汇总端请用 liaison export --station 编号 生成返回数据包",
+                "At the district office, use 'liaison export --station CODE' for a return bundle",
+            )
+        )
+    code = settings.STATION_CODE.get(session.db)
+    last = 0 if full else settings.LAST_EXPORTED_SEQ.get(session.db)
+    conn = session.db.conn
+    conn.execute("BEGIN")  # one snapshot: what is counted as exported is exactly what was read
+    try:
+        upto = current_change_seq(session.db)
+        where, params = "WHERE change_seq > ?", [last]
+        tables = {name: _rows(session, name, where, params) for name in ORDER}
+        tombstones = _tombstones(session, where, params)
+        sequence, previous = _next_sequence(session, "station", code)
+    finally:
+        conn.execute("COMMIT")
+    manifest = _manifest(
+        session,
+        kind="station",
+        station_code=code,
+        sequence=sequence,
+        previous=previous,
+        changes={"from_seq": last, "to_seq": upto, "full": full},
+    )
+    recipient = keys.trusted(session.db, keys.DISTRICT_PEER, keys.SEALING)
+    name = f"{code}-{sequence:06d}{SUFFIX}"
+    result = _write(session, Path(out_dir), name, manifest, tables, tombstones, recipient, last, upto)
+    with session.db.atomic():
+        _record(session, result, full)
+        settings.LAST_EXPORTED_SEQ.set(session.db, max(upto, settings.LAST_EXPORTED_SEQ.get(session.db)))
+    return result
+
+
+def export_return(session: Session, station_code: str, out_dir: Path | str) -> ExportResult:
+    """For one station: the roster, the district's keys, and the district's handling of that station's items."""
+    session.require_initialised()
+    if not session.is_district:
+        raise UserError(
+            text("只有区人大汇总端可以生成返回数据包", "Only the district office writes return bundles")
+        )
+    station = stations.require_by_code(session, station_code)
+    code = station["code"]
+    conn = session.db.conn
+    conn.execute("BEGIN")
+    try:
+        upto = current_change_seq(session.db)
+        tables = {name: _rows(session, name, "", []) for name in ROSTER_TABLES}
+        items = [
+            row
+            for row in _rows(session, "items", "WHERE station_uuid = ?", [station["uuid"]])
+            if keys.DISTRICT_PEER in clock.parse_json(row[5])
+        ]
+        tables["items"] = items
+        handled = [row[0] for row in items]
+        events: list[tuple[Any, ...]] = []
+        for start in range(0, len(handled), 500):
+            chunk = handled[start : start + 500]
+            events += _rows(
+                session, "item_events", f"WHERE item_uuid IN ({','.join('?' * len(chunk))})", chunk
+            )
+        tables["item_events"] = events
+        roster = ", ".join(f"'{t}'" for t in ROSTER_TABLES)
+        tombstones = _tombstones(session, f"WHERE table_name IN ({roster})", [])
+        sequence, previous = _next_sequence(session, "return", code)
+    finally:
+        conn.execute("COMMIT")
+    signing = keys.own_public(session.db, keys.SIGNING)
+    sealing = keys.own_public(session.db, keys.SEALING)
+    if signing is None or sealing is None:
+        raise UserError(
+            text("本机缺少区人大密钥：请先运行 liaison init district", "The district keys are missing")
+        )
+    manifest = _manifest(
+        session,
+        kind="return",
+        station_code=code,
+        sequence=sequence,
+        previous=previous,
+        changes={"from_seq": 0, "to_seq": upto, "full": True},
+    )
+    manifest["district_keys"] = {"signing": keys.b64(signing), "sealing": keys.b64(sealing)}
+    name = f"return-{code}-{sequence:06d}{SUFFIX}"
+    result = _write(session, Path(out_dir), name, manifest, tables, tombstones, None, 0, upto)
+    with session.db.atomic():
+        _record(session, result, True)
+    return result
+
+
+def _manifest(
+    session: Session, *, kind: str, station_code: str, sequence: int, previous: str, changes: dict[str, Any]
+) -> dict[str, Any]:
+    signing = keys.own_public(session.db, keys.SIGNING)
+    if signing is None:
+        keys.signing_key(session.db)  # raises the user-facing "no key" error
+        raise AssertionError
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "kind": kind,
+        "sender": session.origin,
+        "station_code": station_code,
+        "station_id": stations.station_uuid_for(station_code),
+        "created_at": now_iso(),
+        "sequence": sequence,
+        "previous_hash": previous,
+        "changes": changes,
+        "signing_key": keys.b64(signing),
+        "key_fingerprint": keys.fingerprint(signing),
+    }
+
+
+def _write(
+    session: Session,
+    out_dir: Path,
+    name: str,
+    manifest: dict[str, Any],
+    tables: dict[str, list[tuple[Any, ...]]],
+    tombstones: list[tuple[Any, ...]],
+    recipient: bytes | None,
+    from_seq: int,
+    upto: int,
+) -> ExportResult:
+    import hashlib
+
+    files: dict[str, bytes] = {}
+    entries = []
+    for table, rows in [*tables.items(), (TOMBSTONES, tombstones)]:
+        header = TOMBSTONE_COLUMNS if table == TOMBSTONES else (*META, *SPECS[table].columns)
+        data = _csv(header, rows)
+        member = f"tables/{table}.csv"
+        files[member] = data
+        entries.append(
+            {
+                "name": member,
+                "table": table,
+                "rows": len(rows),
+                "bytes": len(data),
+                "sha256": hashlib.sha256(data).hexdigest(),
+            }
+        )
+    manifest["files"] = entries
+    plain, manifest_body = build(manifest, files, keys.signing_key(session.db))
+    sealed = None
+    data = plain
+    if recipient is not None:
+        sealed = seal(
+            plain,
+            {
+                "station_code": manifest["station_code"],
+                "sender": manifest["sender"],
+                "sequence": manifest["sequence"],
+            },
+            recipient,
+        )
+        data = sealed.data
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        final = out_dir / name
+        temporary = out_dir / f".{name}.part"
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        written = temporary.read_bytes()
+    except OSError as exc:
+        raise UserError(
+            text(
+                "无法写入 {d}（{m}）", "Cannot write to {d} ({m})", d=str(out_dir), m=exc.strerror or str(exc)
+            )
+        ) from None
+    try:
+        if written != data:
+            raise refused(
+                "写入U盘的文件读回后与原文不符",
+                "The file read back from the disk differs from what was written",
+            )
+        readable = unseal_with_ephemeral(sealed, recipient) if sealed is not None and recipient else written
+        opened = open_bundle(readable, sealing_key=None)
+        if opened.manifest_bytes != manifest_body:
+            raise refused("读回的数据包清单不符", "The bundle read back has a different manifest")
+        check_files(check_manifest(opened))
+    except Exception:
+        temporary.unlink(missing_ok=True)
+        raise
+    os.replace(temporary, final)
+    _sync_folder(out_dir)
+    records = sum(len(r) for r in tables.values()) + len(tombstones)
+    return ExportResult(
+        final,
+        manifest["kind"],
+        manifest["station_code"],
+        manifest["sequence"],
+        records,
+        sealed is not None,
+        from_seq,
+        upto,
+        hashlib.sha256(manifest_body).hexdigest(),
+    )
+
+
+def _sync_folder(folder: Path) -> None:
+    """The rename itself must reach the stick before we call the export done (POSIX only)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _record(session: Session, result: ExportResult, full: bool) -> None:
+    session.db.execute(
+        "INSERT INTO sync_exports (bundle_hash, kind, station_code, sequence, from_seq, to_seq, full, sealed,"
+        " records, path, created_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            result.bundle_hash,
+            result.kind,
+            result.station_code,
+            result.sequence,
+            result.from_seq,
+            result.to_seq,
+            int(full),
+            int(result.sealed),
+            result.records,
+            str(result.path),
+            now_iso(),
+            session.operator,
+        ],
+    )
+
+
+def unexported_count(session: Session) -> int:
+    """Records changed here since the last export (what the next bundle would carry)."""
+    last = settings.LAST_EXPORTED_SEQ.get(session.db)
+    total = 0
+    for table in (*ORDER, TOMBSTONES):
+        total += int(
+            session.db.execute(f"SELECT COUNT(*) FROM [{table}] WHERE change_seq > ?", [last]).fetchone()[0]
+        )
+    return total
+
+
+def last_export(session: Session) -> dict[str, Any] | None:
+    cursor = session.db.execute(
+        "SELECT * FROM sync_exports WHERE kind = 'station' ORDER BY sequence DESC LIMIT 1"
+    )
+    row = cursor.fetchone()
+    return dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None

@@ -1,0 +1,212 @@
+"""Key pairs and trust. Each station signs with Ed25519; the district signs with Ed25519 and receives sealed
+bundles with X25519. The other side's keys are trusted on first use; a different key later waits for a person
+to compare fingerprints (by phone) and accept it."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+
+import sqlite_utils
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+
+from app.errors import UserError
+from app.i18n import text
+from db.records import now_iso
+
+SIGNING = "signing"
+SEALING = "sealing"
+DISTRICT_PEER = "district"
+
+
+def fingerprint(public_key: bytes) -> str:
+    """Short enough to read out over the phone: 16 hex digits in groups of four."""
+    digest = hashlib.sha256(public_key).hexdigest()[:16].upper()
+    return " ".join(digest[i : i + 4] for i in range(0, 16, 4))
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(value: str) -> bytes:
+    return base64.b64decode(value.encode("ascii"), validate=True)
+
+
+def _raw_private(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
+    return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+
+
+def _raw_public(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
+    return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def ensure_own_keys(db: sqlite_utils.Database, *, district: bool) -> None:
+    """Create this database's key pairs if missing (idempotent; `init` may run twice)."""
+    wanted: list[tuple[str, Ed25519PrivateKey | X25519PrivateKey]] = []
+    if own_public(db, SIGNING) is None:
+        wanted.append((SIGNING, Ed25519PrivateKey.generate()))
+    if district and own_public(db, SEALING) is None:
+        wanted.append((SEALING, X25519PrivateKey.generate()))
+    if not wanted:
+        return
+    with db.atomic():
+        for purpose, key in wanted:
+            db.execute(
+                "INSERT INTO sync_own_keys (purpose, private_key, public_key, created_at) VALUES (?, ?, ?, ?)",
+                [purpose, _raw_private(key), _raw_public(key), now_iso()],
+            )
+
+
+def own_public(db: sqlite_utils.Database, purpose: str) -> bytes | None:
+    row = db.execute("SELECT public_key FROM sync_own_keys WHERE purpose = ?", [purpose]).fetchone()
+    return bytes(row[0]) if row else None
+
+
+def signing_key(db: sqlite_utils.Database) -> Ed25519PrivateKey:
+    row = db.execute("SELECT private_key FROM sync_own_keys WHERE purpose = ?", [SIGNING]).fetchone()
+    if row is None:
+        raise UserError(
+            text(
+                "本机没有签名密钥：请先运行 liaison init",
+                "This database has no signing key: run 'liaison init' first",
+            )
+        )
+    return Ed25519PrivateKey.from_private_bytes(bytes(row[0]))
+
+
+def sealing_key(db: sqlite_utils.Database) -> X25519PrivateKey | None:
+    row = db.execute("SELECT private_key FROM sync_own_keys WHERE purpose = ?", [SEALING]).fetchone()
+    return X25519PrivateKey.from_private_bytes(bytes(row[0])) if row else None
+
+
+def verify_signature(public_key: bytes, signature: bytes, message: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+
+    try:
+        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class PeerKey:
+    peer: str
+    purpose: str
+    public_key: bytes
+    fingerprint: str
+    status: str
+    first_seen: str
+
+
+def peer_keys(db: sqlite_utils.Database, peer: str | None = None) -> list[PeerKey]:
+    sql = "SELECT peer, purpose, public_key, fingerprint, status, first_seen FROM sync_peer_keys"
+    params: list[str] = []
+    if peer is not None:
+        sql += " WHERE peer = ?"
+        params.append(peer)
+    rows = db.execute(sql + " ORDER BY peer, purpose, first_seen", params).fetchall()
+    return [PeerKey(r[0], r[1], bytes(r[2]), r[3], r[4], r[5]) for r in rows]
+
+
+def trusted(db: sqlite_utils.Database, peer: str, purpose: str) -> bytes | None:
+    row = db.execute(
+        "SELECT public_key FROM sync_peer_keys WHERE peer = ? AND purpose = ? AND status = 'trusted'",
+        [peer, purpose],
+    ).fetchone()
+    return bytes(row[0]) if row else None
+
+
+class KeyCheck:
+    """What trust says about a key offered by a bundle: known, first seen (to be trusted), or a stranger."""
+
+    KNOWN = "known"
+    FIRST = "first"
+    CHANGED = "changed"
+
+
+def check_peer(db: sqlite_utils.Database, peer: str, purpose: str, public_key: bytes) -> str:
+    current = trusted(db, peer, purpose)
+    if current is None:
+        return KeyCheck.FIRST
+    return KeyCheck.KNOWN if current == public_key else KeyCheck.CHANGED
+
+
+def trust_first(db: sqlite_utils.Database, peer: str, purpose: str, public_key: bytes) -> None:
+    """Trust on first use; the caller holds the transaction that imports the bundle."""
+    db.execute(
+        "INSERT OR IGNORE INTO sync_peer_keys (peer, purpose, public_key, fingerprint, status, first_seen,"
+        " accepted_at) VALUES (?, ?, ?, ?, 'trusted', ?, ?)",
+        [peer, purpose, public_key, fingerprint(public_key), now_iso(), now_iso()],
+    )
+
+
+def replace_trusted(db: sqlite_utils.Database, peer: str, purpose: str, public_key: bytes) -> None:
+    if trusted(db, peer, purpose) == public_key:
+        return
+    db.execute(
+        "UPDATE sync_peer_keys SET status = 'retired' WHERE peer = ? AND purpose = ? AND status = 'trusted'",
+        [peer, purpose],
+    )
+    db.execute(
+        "INSERT INTO sync_peer_keys (peer, purpose, public_key, fingerprint, status, first_seen, accepted_at)"
+        " VALUES (?, ?, ?, ?, 'trusted', ?, ?) ON CONFLICT (peer, purpose, fingerprint) DO UPDATE SET"
+        " status = 'trusted', accepted_at = excluded.accepted_at",
+        [peer, purpose, public_key, fingerprint(public_key), now_iso(), now_iso()],
+    )
+
+
+def remember_pending(db: sqlite_utils.Database, peer: str, purpose: str, public_key: bytes) -> None:
+    """A refused key is remembered so that the office can accept it after comparing fingerprints."""
+    with db.atomic():
+        db.execute(
+            "INSERT OR IGNORE INTO sync_peer_keys (peer, purpose, public_key, fingerprint, status, first_seen)"
+            " VALUES (?, ?, ?, ?, 'pending', ?)",
+            [peer, purpose, public_key, fingerprint(public_key), now_iso()],
+        )
+
+
+def accept(db: sqlite_utils.Database, peer: str, operator: str, key_fingerprint: str | None = None) -> str:
+    """Make the pending signing key of `peer` the trusted one; returns its fingerprint."""
+    rows = db.execute(
+        "SELECT fingerprint FROM sync_peer_keys WHERE peer = ? AND purpose = ? AND status = 'pending'"
+        " ORDER BY first_seen DESC",
+        [peer, SIGNING],
+    ).fetchall()
+    wanted = _normalise_fp(key_fingerprint) if key_fingerprint else None
+    chosen = [r[0] for r in rows if wanted is None or _normalise_fp(r[0]) == wanted]
+    if not chosen:
+        raise UserError(
+            text(
+                "{p} 没有等待确认的新密钥",
+                "There is no new key waiting to be accepted for {p}",
+                p=peer,
+            )
+        )
+    if wanted is None and len(chosen) > 1:
+        raise UserError(
+            text(
+                "{p} 有多个待确认密钥，请用 --fingerprint 指明要接受哪一个",
+                "{p} has several pending keys; name the one to accept with --fingerprint",
+                p=peer,
+            )
+        )
+    with db.atomic():
+        db.execute(
+            "UPDATE sync_peer_keys SET status = 'retired' WHERE peer = ? AND purpose = ? AND status = 'trusted'",
+            [peer, SIGNING],
+        )
+        db.execute(
+            "UPDATE sync_peer_keys SET status = 'trusted', accepted_at = ?, accepted_by = ?"
+            " WHERE peer = ? AND purpose = ? AND fingerprint = ?",
+            [now_iso(), operator, peer, SIGNING, chosen[0]],
+        )
+    return str(chosen[0])
+
+
+def _normalise_fp(value: str) -> str:
+    return "".join(value.split()).upper()

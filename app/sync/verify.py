@@ -1,0 +1,241 @@
+"""Everything about a bundle that can be checked before a single row is written: the manifest, the files against
+their signed hashes, the signature, whose key it is, and every row against the rules. Nothing here writes."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+from app.i18n import Text, text
+from app.sync import keys
+from app.sync.container import OpenedBundle, refused
+from app.sync.tables import ORDER, SPECS, TOMBSTONE_COLUMNS, RowRefused, check_tombstone
+
+TOMBSTONES = "tombstones"
+KNOWN_TABLES = (*ORDER, TOMBSTONES)
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_\-]{0,31}$")
+_ROUGH_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+
+csv.field_size_limit(1 << 24)
+
+
+@dataclass(frozen=True)
+class RefusedRow:
+    table: str
+    line: int
+    uuid: str
+    reason: Text
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"table": self.table, "line": self.line, "uuid": self.uuid, "reason": self.reason.render()}
+
+
+@dataclass
+class VerifiedBundle:
+    opened: OpenedBundle
+    kind: str
+    sender: str
+    station_code: str
+    sequence: int
+    previous_hash: str
+    created_at: str
+    signing_key: bytes
+    key_status: str  # keys.KeyCheck
+    tables: dict[str, list[list[Any]]] = field(default_factory=dict)
+    refused_rows: list[RefusedRow] = field(default_factory=list)
+    district_signing: bytes | None = None
+    district_sealing: bytes | None = None
+
+    @property
+    def bundle_hash(self) -> str:
+        return self.opened.bundle_hash
+
+    @property
+    def records(self) -> int:
+        return sum(len(rows) for rows in self.tables.values())
+
+
+def _field(manifest: dict[str, Any], name: str, kind: type, what: Text) -> Any:
+    value = manifest.get(name)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise refused(
+            "数据包清单缺少或写错了“{n}”（{w}）",
+            "The bundle manifest lacks or misstates “{n}” ({w})",
+            n=name,
+            w=what,
+        )
+    return value
+
+
+def _public_key(value: Any, what: str) -> bytes:
+    try:
+        raw = keys.unb64(str(value))
+    except ValueError:
+        raw = b""
+    if len(raw) != 32:
+        raise refused("数据包清单中的{w}无效", "The bundle manifest's {w} is invalid", w=what)
+    return raw
+
+
+def check_manifest(opened: OpenedBundle) -> VerifiedBundle:
+    m = opened.manifest
+    kind = _field(m, "kind", str, text("类型", "kind"))
+    if kind not in ("station", "return"):
+        raise refused("数据包类型“{k}”未知", "Unknown bundle kind “{k}”", k=kind[:20])
+    sender = _field(m, "sender", str, text("发送方", "sender"))
+    station_code = _field(m, "station_code", str, text("家站点编号", "station code"))
+    if not _CODE.match(station_code) or (kind == "station" and sender != station_code):
+        raise refused("数据包清单中的家站点编号无效", "The bundle manifest's station code is invalid")
+    if kind == "return" and sender != keys.DISTRICT_PEER:
+        raise refused("返回数据包必须来自区人大", "A return bundle must come from the district office")
+    sequence = _field(m, "sequence", int, text("序号", "sequence"))
+    if sequence < 1:
+        raise refused("数据包序号无效", "The bundle's sequence number is invalid")
+    previous_hash = _field(m, "previous_hash", str, text("上一个数据包", "previous bundle"))
+    if previous_hash and not _HEX64.match(previous_hash):
+        raise refused("数据包清单中的上一个数据包哈希无效", "The manifest's previous bundle hash is invalid")
+    created_at = _field(m, "created_at", str, text("生成时间", "created time"))
+    if not _ROUGH_STAMP.match(created_at):
+        raise refused("数据包生成时间无效", "The bundle's creation time is invalid")
+    _field(m, "changes", dict, text("变更范围", "change range"))
+    signing_key = _public_key(m.get("signing_key"), "签名公钥")
+    if not keys.verify_signature(signing_key, opened.signature, opened.manifest_bytes):
+        raise refused(
+            "数据包签名不符：文件被改动过，或不是由发送方生成的",
+            "The bundle's signature does not match: it was altered, or not made by its sender",
+        )
+    verified = VerifiedBundle(
+        opened,
+        kind,
+        sender,
+        station_code,
+        sequence,
+        previous_hash,
+        created_at,
+        signing_key,
+        keys.KeyCheck.FIRST,
+    )
+    if kind == "return":
+        district = _field(m, "district_keys", dict, text("区人大公钥", "district keys"))
+        verified.district_signing = _public_key(district.get("signing"), "区人大签名公钥")
+        verified.district_sealing = _public_key(district.get("sealing"), "区人大加密公钥")
+        if verified.district_signing != signing_key:
+            raise refused("返回数据包的签名公钥不一致", "The return bundle's signing keys disagree")
+    return verified
+
+
+def check_role(verified: VerifiedBundle, role: str, local_code: str) -> None:
+    if verified.kind == "station" and role != "district":
+        raise refused(
+            "家站点数据包只能在区人大汇总端导入",
+            "A station's bundle can only be imported at the district office",
+        )
+    if verified.kind == "return":
+        if role != "station":
+            raise refused("返回数据包只能在家站点导入", "A return bundle can only be imported at a station")
+        if verified.station_code != local_code:
+            raise refused(
+                "这是发给家站点 {c} 的返回数据包，本机是 {h}",
+                "This return bundle is for station {c}; this database is {h}",
+                c=verified.station_code,
+                h=local_code,
+            )
+
+
+def check_trust(db: sqlite_utils.Database, verified: VerifiedBundle) -> None:
+    status = keys.check_peer(db, verified.sender, keys.SIGNING, verified.signing_key)
+    verified.key_status = status
+    if status == keys.KeyCheck.CHANGED:
+        known = keys.trusted(db, verified.sender, keys.SIGNING) or b""
+        raise refused(
+            "{p} 的数据包使用了新的密钥（指纹 {n}），与已登记的密钥（{o}）不同。请电话核对指纹后运行"
+            " liaison keys accept {p}",
+            "{p}'s bundle is signed with a new key (fingerprint {n}), not the registered one ({o}). Compare"
+            " fingerprints by phone, then run 'liaison keys accept {p}'",
+            p=verified.sender,
+            n=keys.fingerprint(verified.signing_key),
+            o=keys.fingerprint(known),
+        )
+
+
+def check_files(verified: VerifiedBundle) -> None:
+    """Each member against its signed hash and row count, then every row against the table's rules."""
+    listed = verified.opened.manifest.get("files")
+    if not isinstance(listed, list):
+        raise refused("数据包清单缺少文件列表", "The bundle manifest lacks its list of files")
+    members = verified.opened.members
+    seen: set[str] = set()
+    for entry in listed:
+        if not isinstance(entry, dict):
+            raise refused("数据包清单的文件列表无效", "The bundle manifest's file list is invalid")
+        name, table = entry.get("name"), entry.get("table")
+        if table not in KNOWN_TABLES or name != f"tables/{table}.csv" or name in seen:
+            raise refused(
+                "数据包清单列出了未知的表“{t}”",
+                "The manifest lists an unknown table “{t}”",
+                t=str(table)[:40],
+            )
+        seen.add(name)
+        data = members.get(name)
+        if data is None:
+            raise refused("数据包缺少文件 {n}", "The bundle lacks the file {n}", n=name)
+        if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+            raise refused(
+                "数据包中的 {n} 与清单不符：文件被改动或损坏",
+                "{n} in the bundle does not match its manifest: altered or damaged",
+                n=name,
+            )
+        rows = _parse(verified, str(table), data)
+        if len(rows) + sum(1 for r in verified.refused_rows if r.table == table) != entry.get("rows"):
+            raise refused("{n} 的行数与清单不符", "The row count of {n} does not match its manifest", n=name)
+    extra = set(members) - seen
+    if extra:
+        raise refused(
+            "数据包含有清单以外的文件“{n}”",
+            "The bundle holds a file not in its manifest “{n}”",
+            n=sorted(extra)[0],
+        )
+
+
+def _parse(verified: VerifiedBundle, table: str, data: bytes) -> list[list[Any]]:
+    try:
+        content = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise refused("{t} 不是 UTF-8 文本", "{t} is not UTF-8 text", t=table) from None
+    reader = csv.reader(io.StringIO(content, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        expected = TOMBSTONE_COLUMNS if table == TOMBSTONES else SPECS[table].header
+        if header is None or tuple(header) != expected:
+            raise refused(
+                "{t} 的表头与数据包格式不符", "The header of {t} does not match the bundle format", t=table
+            )
+        check = check_tombstone if table == TOMBSTONES else SPECS[table].check_row
+        good: list[list[Any]] = []
+        refused_rows = verified.refused_rows
+        for line, raw in enumerate(reader, start=2):
+            try:
+                good.append(check(raw))
+            except RowRefused as exc:
+                refused_rows.append(RefusedRow(table, line, raw[0] if raw else "", exc.message))
+    except csv.Error as exc:
+        raise refused(
+            "{t} 不是有效的 CSV（{m}）", "{t} is not valid CSV ({m})", t=table, m=str(exc)
+        ) from None
+    verified.tables[table] = good
+    return good
+
+
+def verify(db: sqlite_utils.Database, opened: OpenedBundle, *, role: str, local_code: str) -> VerifiedBundle:
+    verified = check_manifest(opened)
+    check_role(verified, role, local_code)
+    check_trust(db, verified)
+    check_files(verified)
+    return verified
