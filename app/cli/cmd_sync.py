@@ -1,0 +1,155 @@
+"""liaison export | import | export-csv | keys: moving data between the stations and the district office."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.cli.output import print_json, say
+from app.errors import UserError
+from app.i18n import text
+from app.session import Session
+from app.sync import csv_export, export, importer, keys, status
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    out = sub.add_parser("export", help="导出数据包 write a bundle (station) or a return bundle (district)")
+    out.add_argument("--out", metavar="DIR", default=".", help="目标文件夹，如U盘 folder to write to")
+    out.add_argument("--full", action="store_true", help="全部数据，而不只是上次导出后的变更 everything")
+    out.add_argument(
+        "--station", metavar="CODE", help="汇总端：为该家站点生成返回数据包 district: return bundle"
+    )
+    out.set_defaults(run=_run_export)
+
+    imp = sub.add_parser("import", help="导入数据包 import bundles")
+    imp.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    imp.add_argument("--dry-run", action="store_true", help="只检查，不写入 check only")
+    imp.add_argument("--json", action="store_true", help="JSON 导入摘要 summary as JSON")
+    imp.set_defaults(run=_run_import)
+
+    csv_parser = sub.add_parser("export-csv", help="导出表格（Excel/WPS）plain CSV tables for spreadsheets")
+    csv_parser.add_argument("--out", metavar="DIR", required=True)
+    csv_parser.add_argument("--year", type=int)
+    csv_parser.set_defaults(run=_run_export_csv)
+
+    key_parser = sub.add_parser("keys", help="密钥与指纹 keys and fingerprints")
+    actions = key_parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="本机与对方的密钥指纹 fingerprints")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(run=_run_keys_list)
+    accept = actions.add_parser("accept", help="接受某家站点的新密钥 accept a station's new key")
+    accept.add_argument("code", metavar="CODE")
+    accept.add_argument("--fingerprint", help="要接受的指纹（有多个待确认时）")
+    accept.set_defaults(run=_run_keys_accept)
+
+
+def _run_export(args: argparse.Namespace, session: Session) -> int:
+    if args.station:
+        result = export.export_return(session, args.station, args.out)
+        say(
+            text(
+                "已生成给 {c} 的返回数据包（第 {n} 号，{r} 条记录）",
+                "Return bundle {n} for {c} written ({r} records)",
+                c=result.station_code,
+                n=result.sequence,
+                r=result.records,
+            )
+        )
+    else:
+        result = export.export_station(session, args.out, full=args.full)
+        sealed = (
+            text("已加密", "sealed")
+            if result.sealed
+            else text("未加密：尚未收到区人大公钥", "not sealed yet")
+        )
+        say(
+            text(
+                "已导出第 {n} 号数据包：{r} 条记录（{s}）",
+                "Bundle {n} exported: {r} records ({s})",
+                n=result.sequence,
+                r=result.records,
+                s=sealed,
+            )
+        )
+    print(result.path)  # the last line: scripts take the path from here
+    return 0
+
+
+def _run_import(args: argparse.Namespace, session: Session) -> int:
+    run = importer.import_paths(session, [Path(p) for p in args.paths], dry_run=args.dry_run)
+    if args.json:
+        print_json(run.as_dict())
+    else:
+        for bundle in run.bundles:
+            if bundle.ok:
+                for line in bundle.lines():
+                    say(line)
+        for note in run.gap_notes():
+            say(note)
+    refused = [b for b in run.bundles if not b.ok]
+    for bundle in refused:
+        print(
+            text("错误：{f}：{m}", "Error: {f}: {m}", f=bundle.file_name, m=bundle.reason or "").render(),
+            file=sys.stderr,
+        )
+    return 2 if refused else 0
+
+
+def _run_export_csv(args: argparse.Namespace, session: Session) -> int:
+    for path, count in csv_export.export_csv(session, args.out, args.year):
+        say(text("{p}：{n} 行", "{p}: {n} rows", p=str(path), n=count))
+    return 0
+
+
+def _run_keys_list(args: argparse.Namespace, session: Session) -> int:
+    own = keys.own_public(session.db, keys.SIGNING)
+    peers = keys.peer_keys(session.db)
+    if args.json:
+        print_json(
+            {
+                "own": keys.fingerprint(own) if own else "",
+                "peers": [
+                    {"peer": p.peer, "purpose": p.purpose, "fingerprint": p.fingerprint, "status": p.status}
+                    for p in peers
+                ],
+            }
+        )
+        return 0
+    say(
+        text(
+            "本机签名密钥指纹：{f}",
+            "This database's signing key: {f}",
+            f=keys.fingerprint(own) if own else "—",
+        )
+    )
+    labels = {
+        "trusted": text("已信任", "trusted"),
+        "pending": text("待确认", "pending"),
+        "retired": text("已停用", "retired"),
+    }
+    for p in peers:
+        say(f"{p.peer}\t{p.purpose}\t{p.fingerprint}\t{labels[p.status]}")
+    if session.is_district:
+        for row in status.district_overview(session):
+            if row.pending_fingerprint:
+                say(
+                    text(
+                        "{c} 有待确认的新密钥 {f}：核对后运行 liaison keys accept {c}",
+                        "{c} has a new key {f} waiting: compare it, then run 'liaison keys accept {c}'",
+                        c=row.code,
+                        f=row.pending_fingerprint,
+                    )
+                )
+    return 0
+
+
+def _run_keys_accept(args: argparse.Namespace, session: Session) -> int:
+    if not session.is_district:
+        raise UserError(
+            text("只有区人大汇总端需要接受家站点密钥", "Only the district office accepts station keys")
+        )
+    code = args.code.strip().upper()
+    accepted = keys.accept(session.db, code, session.operator, args.fingerprint)
+    say(text("已接受 {c} 的新密钥：{f}", "Accepted {c}'s new key: {f}", c=code, f=accepted))
+    return 0

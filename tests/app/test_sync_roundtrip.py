@@ -1,0 +1,132 @@
+"""Stations' bundles through the district: the union of their data, once, however often imported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app import stats
+from app.period import Period
+from app.services import visits
+from app.sync import export, importer, status
+from tests.app.test_sync_support import canonical, district, everything, station
+
+ALL_TIME = Period.between("2000-01-01", "2100-12-31")
+PER_STATION = ("reception_days", "visits", "person_visits", "sentiment_items")
+
+
+def test_round_trip_of_three_stations_is_the_union(tmp_path: Path) -> None:
+    out = tmp_path / "stick"
+    figures = []
+    # One roster (the demo's, from the same seed) loaded at each station; different months of activity.
+    for code, months in (("YP-01", 6), ("YP-02", 5), ("YP-03", 4)):
+        s = station(tmp_path, code, months=months)
+        figures.append((code, stats.compute(s.db, ALL_TIME, code)))
+        result = export.export_station(s, out)
+        assert result.path.exists() and not result.sealed
+        s.close()
+    office = district(tmp_path)
+    run = importer.import_paths(office, [out])
+    assert run.ok and [b.outcome for b in run.bundles] == ["imported"] * 3
+    assert all(b.key_first_seen and b.key_fingerprint for b in run.bundles)
+    merged = stats.compute(office.db, ALL_TIME)
+    for key in PER_STATION:
+        assert merged[key] == sum(f[key] for _, f in figures), key
+    for status_name in merged["items_by_status"]:
+        assert merged["items_by_status"][status_name] == sum(
+            f["items_by_status"][status_name] for _, f in figures
+        )
+    for kind in ("present", "leave", "absent"):
+        assert merged["attendance"][kind] == sum(f["attendance"][kind] for _, f in figures)
+    # Per station at the district, the same figures the station itself reports.
+    for code, own in figures:
+        there = stats.compute(office.db, ALL_TIME, code)
+        assert {k: there[k] for k in PER_STATION} == {k: own[k] for k in PER_STATION}
+    # The roster loaded at every station is one roster at the district, not three.
+    assert office.db.execute("SELECT COUNT(*) FROM deputies").fetchone()[0] == 60
+    assert office.db.execute("SELECT COUNT(*) FROM sync_conflicts").fetchone()[0] == 0
+    # Full-text search at the district finds what the stations wrote.
+    title = office.db.execute("SELECT title FROM items LIMIT 1").fetchone()[0]
+    found = office.db.execute(
+        "SELECT COUNT(*) FROM items_fts WHERE items_fts MATCH ?", [f'"{title[:4]}"']
+    ).fetchone()
+    assert found[0] >= 1
+    overview = {row.code: row for row in status.district_overview(office)}
+    assert overview["YP-02"].last_sequence == 1 and overview["YP-02"].fingerprint
+    assert overview["YP-02"].visits == figures[1][1]["visits"]
+
+    before = everything(office)
+    again = importer.import_paths(office, [out])
+    assert [b.outcome for b in again.bundles] == ["already"] * 3
+    assert everything(office) == before
+
+
+def test_incremental_exports_carry_changes_and_deletions(tmp_path: Path) -> None:
+    s = station(tmp_path, "YP-01", months=2)
+    out = tmp_path / "stick"
+    first = export.export_station(s, out)
+    assert export.unexported_count(s) == 0
+    visit = s.db.execute("SELECT uuid FROM visits LIMIT 1").fetchone()[0]
+    visits.update(s, visit, community="凤城三村")
+    other = s.db.execute("SELECT uuid FROM visits WHERE uuid != ? LIMIT 1", [visit]).fetchone()[0]
+    visits.delete(s, other)
+    assert export.unexported_count(s) > 0
+    second = export.export_station(s, out)
+    assert second.sequence == 2 and second.records < first.records
+    office = district(tmp_path)
+    run = importer.import_paths(office, [out])
+    assert run.ok
+    assert run.bundles[1].tables["visits"].updated == 1
+    assert run.bundles[1].tables["visits"].deleted == 1
+    assert (
+        office.db.execute("SELECT community FROM visits WHERE uuid = ?", [visit]).fetchone()[0] == "凤城三村"
+    )
+    assert office.db.execute("SELECT 1 FROM visits WHERE uuid = ?", [other]).fetchone() is None
+    assert canonical(office, clocks=False)["visits"] == canonical(s, clocks=False)["visits"]
+
+
+def test_gaps_are_reported_without_blocking(tmp_path: Path) -> None:
+    s = station(tmp_path, "YP-01", months=1)
+    out = tmp_path / "stick"
+    paths = []
+    for n in range(3):
+        visits.create(s, date="2024-03-0" + str(n + 1), raised=f"第{n}次反映的问题")
+        paths.append(export.export_station(s, out).path)
+    office = district(tmp_path)
+    run = importer.import_paths(office, [paths[0], paths[2]])
+    assert run.ok and run.gaps == {"YP-01": [2]}
+    assert [n.render("zh_CN") for n in run.gap_notes()] == ["YP-01：缺少第 2 号数据包"]
+    assert [n.render("en") for n in run.gap_notes()] == ["YP-01: bundle 2 missing"]
+    late = importer.import_paths(office, [paths[1]])
+    assert late.ok and late.gaps == {}
+    assert canonical(office, clocks=False)["visits"] == canonical(s, clocks=False)["visits"]
+
+
+def test_dry_run_checks_and_writes_nothing(tmp_path: Path) -> None:
+    s = station(tmp_path, "YP-01", months=1)
+    path = export.export_station(s, tmp_path / "stick").path
+    office = district(tmp_path)
+    before = everything(office)
+    run = importer.import_paths(office, [path], dry_run=True)
+    assert run.bundles[0].outcome == "checked"
+    assert run.bundles[0].tables["visits"].imported > 0
+    assert everything(office) == before
+
+
+def test_one_station_cannot_change_another_stations_records(tmp_path: Path) -> None:
+    office = district(tmp_path)
+    a = station(tmp_path, "YP-01", months=1, seed=1)
+    importer.import_paths(office, [export.export_station(a, tmp_path / "a").path])
+    # YP-02 somehow holds a copy of one of YP-01's visits and edits it.
+    b = station(tmp_path, "YP-02", months=0)
+    row = a.db.execute("SELECT uuid, date, raised FROM visits LIMIT 1").fetchone()
+    b.db.execute("PRAGMA foreign_keys = OFF")
+    with b.write() as writer:
+        writer.insert(
+            "visits",
+            {"station_uuid": a.local_station_uuid(), "date": row[1], "raised": "篡改的内容"},
+            record_uuid=row[0],
+        )
+    result = importer.import_paths(office, [export.export_station(b, tmp_path / "b").path])
+    assert result.bundles[0].tables["visits"].refused == 1
+    assert "其他家站点" in result.bundles[0].refused_rows[0].reason.render("zh_CN")
+    assert office.db.execute("SELECT raised FROM visits WHERE uuid = ?", [row[0]]).fetchone()[0] == row[2]
