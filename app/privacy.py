@@ -13,6 +13,9 @@ from typing import Any
 from app import settings
 
 _DIGITS = re.compile(r"\d")
+# A mainland mobile number written in free text, possibly with spaces or dashes (138 1234 5678, 138-1234-5678),
+# not part of a longer digit run (an item number, an amount).
+_MOBILE_IN_TEXT = re.compile(r"(?<!\d)1[3-9]\d(?:[ -]?\d){8}(?!\d)")
 
 
 def mask_phone(phone: str) -> str:
@@ -26,6 +29,11 @@ def mask_phone(phone: str) -> str:
     if len(digits) > 4:
         return "*" * (len(digits) - 2) + digits[-2:]
     return "*" * len(digits)
+
+
+def mask_phones_in_text(value: str) -> str:
+    """Mask every mobile number a clerk typed into free text (what a resident raised, an item's title)."""
+    return _MOBILE_IN_TEXT.sub(lambda m: mask_phone(m.group(0)), value or "")
 
 
 def mask_name(name: str) -> str:

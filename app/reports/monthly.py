@@ -219,7 +219,7 @@ def _visits_table(db: Any, period: Period, station: queries.Station, styles: Sty
             privacy.mask_phone(v["phone"]) or "—",
             v["community"] or "—",
             v["headcount"],
-            v["raised"],
+            privacy.mask_phones_in_text(v["raised"]),
         ]
         for v in queries.visits(db, period, station.uuid)
     ]
@@ -249,7 +249,7 @@ def _items_table(db: Any, period: Period, station: queries.Station, styles: Styl
         rows.append(
             [
                 item["item_no"],
-                item["title"],
+                privacy.mask_phones_in_text(item["title"]),
                 item["category"] or stats.UNCATEGORISED,
                 status.label if status else item["status"],
                 item["department"] or "—",

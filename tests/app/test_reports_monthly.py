@@ -208,3 +208,15 @@ def test_english_report(station: Session, tmp_path: Path) -> None:
     text = pdf_text(out)
     assert "Monthly report, May 2026" in text
     assert "Page 1 of" in text
+
+
+def test_a_phone_typed_into_what_a_resident_raised_is_masked(station: Session, tmp_path: Path) -> None:
+    station.db.execute(
+        "UPDATE visits SET raised = raised || '（联系电话 13912345678）'"
+        " WHERE uuid = (SELECT uuid FROM visits WHERE date LIKE '2026-05-%' LIMIT 1)"
+    )
+    out = tmp_path / "free-text.pdf"
+    build_monthly(station, MONTH, out)
+    compact = flat(pdf_text(out))
+    assert "13912345678" not in compact
+    assert "139****5678" in compact

@@ -38,3 +38,11 @@ def test_names_are_shown_only_when_the_station_chooses(session: Session) -> None
     assert privacy.visitor_name_for_print("王小明", privacy.show_names_in_print(session.db)) == "王**"
     settings.SHOW_VISITOR_NAMES_IN_PRINT.set(session.db, True)
     assert privacy.visitor_name_for_print("王小明", privacy.show_names_in_print(session.db)) == "王小明"
+
+
+def test_mobiles_typed_into_free_text_are_masked() -> None:
+    text = "请回电 13812345678 或 139-1234-5678，编号 YP-01-2026-0001，金额 20231234567890 元"
+    masked = privacy.mask_phones_in_text(text)
+    assert "13812345678" not in masked and "138****5678" in masked
+    assert "139****5678" in masked
+    assert "YP-01-2026-0001" in masked and "20231234567890" in masked
