@@ -12,7 +12,7 @@ SYSTEM_PACKAGES := libegl1 libgl1 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 
 	fonts-wqy-zenhei poppler-utils xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-cursor0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 binutils
 
-.PHONY: setup system-deps run test lint translations bench screenshots installer clean
+.PHONY: setup system-deps run test lint translations translations-update bench screenshots installer clean
 
 setup: system-deps $(STAMP) translations
 
@@ -29,6 +29,11 @@ translations: $(STAMP) $(QM)
 
 resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# Refresh one area's .ts from its sources, e.g. make translations-update AREA=main FILES="ui/main_window.py …"
+translations-update: $(STAMP)
+	@test -n "$(AREA)" -a -n "$(FILES)" || { echo 'usage: make translations-update AREA=main FILES="ui/…"'; exit 2; }
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(FILES) -ts resources/translations/$(AREA)_zh_CN.ts
 
 run: setup
 	$(BIN)/liaison demo --if-new

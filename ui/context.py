@@ -42,7 +42,9 @@ class _Task(QRunnable):
         signals: _TaskSignals,
     ) -> None:
         super().__init__()
-        self.setAutoDelete(False)  # Python keeps the reference until the result is delivered
+        # The pool owns and deletes the runnable after run() returns: if Python dropped the last reference
+        # while the worker was still finishing run(), the object would be freed under the worker's feet.
+        self.setAutoDelete(True)
         self.db_path = db_path
         self.operator = operator
         self.fn = fn
@@ -97,11 +99,12 @@ class AppContext(QObject):
         self.session = session
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._running: set[_Task] = set()
+        self._pending = 0
+        self.change_source: QObject | None = None
 
     @property
     def busy(self) -> bool:
-        return bool(self._running)
+        return self._pending > 0
 
     def run_task(
         self,
@@ -115,10 +118,10 @@ class AppContext(QObject):
         on the UI thread. progress(value, maximum=0, label="") may be called by fn as often as it likes."""
         signals = _TaskSignals(self)
         task = _Task(self.db_path, self.session.operator, fn, args, signals)
-        self._running.add(task)
+        self._pending += 1
 
         def finish() -> None:
-            self._running.discard(task)
+            self._pending -= 1
             signals.deleteLater()
             self.task_finished.emit()
 
@@ -147,5 +150,11 @@ class AppContext(QObject):
         """Block until the worker is idle (on quit, and in tests). Queued results still need the event loop."""
         return bool(self._pool.waitForDone(msecs))
 
-    def notify_changed(self, table: str = "") -> None:
-        self.data_changed.emit(table)
+    def notify_changed(self, table: str = "", source: QObject | None = None) -> None:
+        """Tell every page that `table` changed. A page that wrote and already refreshed itself passes itself as
+        source, so the window does not refresh it twice."""
+        self.change_source = source
+        try:
+            self.data_changed.emit(table)
+        finally:
+            self.change_source = None

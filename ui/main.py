@@ -1,30 +1,45 @@
-"""Entry point of the desktop window."""
+"""Entry point of the desktop window: `liaison-desk`, or `liaison` with no command."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
-from app.session import Session
 from db.paths import resolve_db_path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="liaison-desk")
     parser.add_argument("--db", metavar="PATH")
+    parser.add_argument("--operator", metavar="NAME")
+    parser.add_argument("--lang", choices=("zh_CN", "en"))
     args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from ui.startup import make_application, open_context
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
-    session = Session.open(resolve_db_path(args.db))
-    window = QMainWindow()
-    window.setWindowTitle("代表家站点工作台")
-    window.setCentralWidget(QLabel(str(session.path)))
-    window.resize(1200, 800)
+    app = make_application(qt_args)
+    ctx = open_context(resolve_db_path(args.db), args.operator)
+    if args.lang:
+        from ui import translations
+
+        translations.install(args.lang)
+    if not ctx.session.role:
+        from ui.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(ctx)
+        if not wizard.exec() or not ctx.session.role:
+            return 1
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
     window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    ctx.wait_for_tasks()
+    ctx.session.close()
+    return code
 
 
 if __name__ == "__main__":

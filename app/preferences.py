@@ -1,0 +1,76 @@
+"""The clerk's preferences (设置 page): checked together, saved together, in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import settings, validate
+from app.i18n import text
+from app.session import Session
+
+L_OPERATOR = text("操作员姓名", "operator's name")
+THEMES = ("light", "dark")
+LANGUAGES = ("zh_CN", "en")
+
+
+@dataclass(frozen=True)
+class Preferences:
+    language: str
+    theme: str
+    operator: str
+    backup_folder: str
+    overdue_days: int
+
+
+def load(session: Session) -> Preferences:
+    db = session.db
+    return Preferences(
+        language=settings.LANGUAGE.get(db),
+        theme=settings.THEME.get(db),
+        operator=settings.OPERATOR.get(db) or session.operator,
+        backup_folder=settings.BACKUP_FOLDER.get(db),
+        overdue_days=settings.OVERDUE_DAYS.get(db),
+    )
+
+
+def save(
+    session: Session, *, language: str, theme: str, operator: str, backup_folder: str, overdue_days: object
+) -> Preferences:
+    """Every problem is reported at once, each under its field name; nothing is saved unless all are right."""
+    checker = validate.FieldChecker()
+    if language not in LANGUAGES:
+        checker.fail("language", text("不支持的语言：{v}", "Unsupported language: {v}", v=language))
+    if theme not in THEMES:
+        checker.fail("theme", text("不支持的主题：{v}", "Unsupported theme: {v}", v=theme))
+    name = checker.check("operator", validate.required_text, operator, L_OPERATOR, max_length=30)
+    folder = (backup_folder or "").strip()
+    if folder:
+        path = Path(folder).expanduser()
+        if path.exists() and not path.is_dir():
+            checker.fail(
+                "backup_folder", text("“{v}”是文件，不是文件夹", "“{v}” is a file, not a folder", v=folder)
+            )
+        elif not path.is_absolute():
+            checker.fail(
+                "backup_folder",
+                text("请填写完整路径，如 D:\\备份", "Give a full path, e.g. D:\\Backups"),
+            )
+    text_days = str(overdue_days).strip()
+    days = int(text_days) if text_days.isdigit() else None
+    if days is None or not 1 <= days <= 365:
+        checker.fail(
+            "overdue_days",
+            text("超期天数应为 1 到 365 之间的整数", "Overdue days must be a whole number from 1 to 365"),
+        )
+    checker.raise_if_any()
+    assert days is not None
+    db = session.db
+    with db.atomic():
+        settings.LANGUAGE.set(db, language)
+        settings.THEME.set(db, theme)
+        settings.OPERATOR.set(db, name)
+        settings.BACKUP_FOLDER.set(db, folder)
+        settings.OVERDUE_DAYS.set(db, days)
+    session.operator = name
+    return load(session)

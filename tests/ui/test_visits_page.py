@@ -1,0 +1,118 @@
+"""来访登记 as a clerk uses it: fill the form, save, see the row; a refused save keeps what was typed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+
+from app.services import deputies as deputy_service
+from ui.context import AppContext
+from ui.pages.visits_page import VisitsPage
+
+from .conftest import type_text
+
+
+def _page(qtbot: Any, ctx: AppContext) -> VisitsPage:
+    page = VisitsPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    return page
+
+
+def _station_deputy(ctx: AppContext, name: str) -> str:
+    uuid = deputy_service.create(ctx.session, name=name, level="district")
+    with ctx.session.write() as writer:
+        deputy_service.station(writer, uuid, ctx.session.local_station_uuid() or "")
+    return uuid
+
+
+def test_a_saved_visit_appears_in_the_table(qtbot: Any, ctx: AppContext) -> None:
+    _station_deputy(ctx, "周建国")
+    page = _page(qtbot, ctx)
+    type_text(qtbot, page.visitor, "张秀英")
+    type_text(qtbot, page.phone, "138 1234 5678")
+    type_text(qtbot, page.community, "控江一村")
+    page.headcount.setValue(3)
+    type_text(qtbot, page.raised, "小区电梯加装进度缓慢\n希望代表协调")
+    page.category.setCurrentText("城市建设")
+    assert page.deputies.check_name("周建国")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    assert page.model.total_count() == 1
+    row = page.model.object_at(0)
+    assert row is not None
+    assert row["visitor_name"] == "张秀英"
+    assert row["phone"] == "13812345678"
+    assert row["headcount"] == 3
+    shown = page.model.index(0, page.model.COL_VISITOR).data()
+    assert shown == "张秀英"
+    assert page.table.currentIndex().row() == 0
+    assert "周建国" in (page.model.object_at(0) or {}).get("deputy_names", "")
+    assert page.status.text() == "已保存。"
+
+
+def test_a_refused_save_keeps_the_input_and_says_why_beside_the_field(qtbot: Any, ctx: AppContext) -> None:
+    page = _page(qtbot, ctx)
+    type_text(qtbot, page.visitor, "李明")
+    type_text(qtbot, page.phone, "1381234")
+    type_text(qtbot, page.community, "民星苑")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    assert page.model.total_count() == 0
+    assert "手机号码" in page.errors.message_for("phone")
+    assert "反映问题" in page.errors.message_for("raised")
+    assert page.visitor.text() == "李明"
+    assert page.phone.text() == "1381234"
+    assert page.community.text() == "民星苑"
+
+    page.phone.setText("13812345678")
+    type_text(qtbot, page.raised, "楼道堆物")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.model.total_count() == 1
+    assert page.errors.message_for("phone") == ""
+
+
+def test_a_future_date_is_refused(qtbot: Any, ctx: AppContext) -> None:
+    page = _page(qtbot, ctx)
+    page.date.setDate(QDate.currentDate().addDays(3))
+    type_text(qtbot, page.raised, "噪声扰民")
+    assert not page.save()
+    assert page.errors.message_for("date")
+    assert page.raised.toPlainText() == "噪声扰民"
+
+
+def test_one_click_turns_a_visit_into_a_sentiment_item(qtbot: Any, ctx: AppContext) -> None:
+    page = _page(qtbot, ctx)
+    type_text(qtbot, page.raised, "非机动车停车难")
+    page.category.setCurrentText("交通出行")
+    type_text(qtbot, page.community, "长白二村")
+    qtbot.mouseClick(page.to_item_button, Qt.MouseButton.LeftButton)
+    item = ctx.session.db.execute(
+        "SELECT title, content, category, community, visit_uuid FROM items"
+    ).fetchone()
+    assert item[:4] == ("非机动车停车难", "非机动车停车难", "交通出行", "长白二村")
+    assert item[4] == page.editing
+    assert "YP-01-" in page.status.text()
+
+
+def test_filters_and_community_completion(qtbot: Any, demo_ctx: AppContext) -> None:
+    page = _page(qtbot, demo_ctx)
+    everything = page.model.total_count()
+    assert everything > 20
+    community = page.communities.stringList()[0]
+    page.filter_community.setText(community)
+    page.apply_filters()
+    assert 0 < page.model.total_count() < everything
+    filtered = page.model.total_count()
+    assert all((page.model.object_at(r) or {})["community"] == community for r in range(filtered))
+    page.filter_from.setText("2020-13-45")
+    page.apply_filters()
+    assert page.filter_error.isVisibleTo(page)
+    assert "2020-13-45" in page.filter_error.text()
+    assert page.model.total_count() == filtered  # a bad filter leaves the table as it was
+    page.filter_from.clear()
+    page.filter_community.clear()
+    page.apply_filters()
+    assert page.model.total_count() == everything
+    assert not page.filter_error.isVisibleTo(page)

@@ -1,0 +1,341 @@
+"""First run: station or district office, its identity, the operator, and the roster (now or later)."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app import identity, settings, validate
+from app.domain import StationKind
+from app.errors import FieldError, UserError, ValidationError
+from app.i18n import text
+from app.session import Session
+from ui.context import AppContext
+from ui.widgets.field_errors import FieldErrors
+
+
+def roster_importer() -> Any | None:
+    """app.ledger.import_file when this build has it; the roster can always be imported later."""
+    if importlib.util.find_spec("app.ledger") is None:
+        return None
+    return getattr(importlib.import_module("app.ledger"), "import_file", None)
+
+
+def import_roster(session: Session, path: str, *, progress: Any = None) -> str:
+    importer = roster_importer()
+    if importer is None:
+        raise UserError(text("此版本不能导入名册", "This version cannot import a roster"))
+    report = importer(session, Path(path), kind="roster")
+    return str(report.summary()) if hasattr(report, "summary") else str(report)
+
+
+class RolePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.station = QRadioButton()
+        self.station.setObjectName("role_station")
+        self.district = QRadioButton()
+        self.district.setObjectName("role_district")
+        self.station.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.station)
+        group.addButton(self.district)
+        self.station_hint = QLabel()
+        self.district_hint = QLabel()
+        for hint in (self.station_hint, self.district_hint):
+            hint.setWordWrap(True)
+            hint.setIndent(24)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.station)
+        layout.addWidget(self.station_hint)
+        layout.addSpacing(12)
+        layout.addWidget(self.district)
+        layout.addWidget(self.district_hint)
+        layout.addStretch(1)
+
+    def role(self) -> str:
+        return "district" if self.district.isChecked() else "station"
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Welcome to Liaison Desk"))
+        self.setSubTitle(self.tr("Who will use this computer?"))
+        self.station.setText(self.tr("A deputy liaison station (home, station or contact point)"))
+        self.station_hint.setText(
+            self.tr(
+                "Schedule reception days, register visits and sentiment items, take bundles to the district."
+            )
+        )
+        self.district.setText(self.tr("The district office"))
+        self.district_hint.setText(
+            self.tr("Merge every station's bundles, report the district, send the roster back.")
+        )
+
+
+class OperatorPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.operator = QLineEdit()
+        self.operator.setObjectName("operator")
+        self.operator.setMaxLength(30)
+        self.errors = FieldErrors()
+        self.label = QLabel()
+        form = QFormLayout(self)
+        form.addRow(self.errors.general)
+        form.addRow(self.label, self.errors.wrap("operator", self.operator))
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Operator"))
+        self.setSubTitle(self.tr("Your name is recorded with every change you make."))
+        self.label.setText(self.tr("Your name"))
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        try:
+            validate.required_text(self.operator.text(), text("操作员姓名", "operator's name"), max_length=30)
+        except UserError as exc:
+            self.errors.show(_on_field(exc, "operator"))
+            return False
+        self.errors.clear()
+        return True
+
+
+class IdentityPage(QWizardPage):
+    """Saving happens here (a commit page): the database takes its identity once."""
+
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setCommitPage(True)
+        self.errors = FieldErrors()
+        self.code = QLineEdit()
+        self.code.setObjectName("code")
+        self.code.setMaxLength(32)
+        self.name = QLineEdit()
+        self.name.setObjectName("name")
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        for kind in StationKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.street = QLineEdit()
+        self.street.setObjectName("street")
+        self.district_name = QLineEdit()
+        self.district_name.setObjectName("district_name")
+        self.labels = [QLabel() for _ in range(5)]
+
+        station_form = QWidget()
+        form = QFormLayout(station_form)
+        form.addRow(self.labels[0], self.errors.wrap("code", self.code))
+        form.addRow(self.labels[1], self.errors.wrap("name", self.name))
+        form.addRow(self.labels[2], self.errors.wrap("kind", self.kind))
+        form.addRow(self.labels[3], self.errors.wrap("street", self.street))
+        district_form = QWidget()
+        form2 = QFormLayout(district_form)
+        form2.addRow(self.labels[4], self.errors.wrap("district_name", self.district_name))
+        self.forms = QStackedWidget()
+        self.forms.addWidget(station_form)
+        self.forms.addWidget(district_form)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(self.forms)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+        self.forms.setCurrentIndex(1 if self.owner.role_page.role() == "district" else 0)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        district = self.owner.role_page.role() == "district"
+        self.setTitle(self.tr("The district office") if district else self.tr("This station"))
+        self.setSubTitle(
+            self.tr("The office's name is printed on the district's reports.")
+            if district
+            else self.tr(
+                "The code identifies this station's data at the district office; it cannot change later."
+            )
+        )
+        for label, caption in zip(
+            self.labels,
+            (
+                self.tr("Station code"),
+                self.tr("Station name"),
+                self.tr("Kind"),
+                self.tr("Street or town"),
+                self.tr("Office name"),
+            ),
+            strict=True,
+        ):
+            label.setText(caption)
+        self.code.setPlaceholderText(self.tr("e.g. YP-01"))
+        self.name.setPlaceholderText(self.tr("e.g. 控江路街道代表之家"))
+        self.district_name.setPlaceholderText(self.tr("e.g. 杨浦区人大常委会"))
+        for index, kind in enumerate(StationKind):
+            self.kind.setItemText(index, kind.label)
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        session = self.owner.ctx.session
+        operator = self.owner.operator_page.operator.text().strip()
+        try:
+            if self.owner.role_page.role() == "district":
+                try:
+                    identity.init_district(session, name=self.district_name.text(), operator=operator)
+                except UserError as exc:
+                    raise _on_field(exc, "district_name") from None
+            else:
+                identity.init_station(
+                    session,
+                    code=self.code.text(),
+                    name=self.name.text(),
+                    kind=self.kind.currentData(),
+                    street=self.street.text(),
+                    operator=operator,
+                )
+        except UserError as exc:
+            self.errors.show(exc)
+            return False
+        self.errors.clear()
+        self.owner.ctx.notify_changed("")
+        return True
+
+
+def _on_field(error: UserError, field: str) -> UserError:
+    """A core check that names no field (or a different one) shown beside this form's input."""
+    return ValidationError([FieldError(field, error.message)])
+
+
+class RosterPage(QWizardPage):
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.path = QLineEdit()
+        self.path.setObjectName("roster_path")
+        self.browse = QPushButton()
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("import_roster")
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.result = QLabel()
+        self.result.setObjectName("roster_result")
+        self.result.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addLayout(row)
+        layout.addWidget(self.import_button)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        self.browse.clicked.connect(self._choose)
+        self.import_button.clicked.connect(self.start_import)
+        self.importing = False
+        available = roster_importer() is not None
+        for widget in (self.path, self.browse, self.import_button):
+            widget.setEnabled(available)
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Deputy roster"))
+        self.setSubTitle(self.tr("Import the roster now, or later from the Deputies page."))
+        self.hint.setText(
+            self.tr("A roster is an Excel (.xlsx) or CSV file with the deputies' names, levels and stations.")
+            if roster_importer() is not None
+            else self.tr(
+                "This version cannot import a roster yet; deputies can be added on the Deputies page."
+            )
+        )
+        self.browse.setText(self.tr("Choose file…"))
+        self.import_button.setText(self.tr("Import now"))
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Deputy roster"), "", self.tr("Spreadsheets (*.xlsx *.csv)")
+        )
+        if path:
+            self.path.setText(path)
+
+    def start_import(self) -> None:
+        if not self.path.text().strip():
+            self.result.setText(self.tr("Choose a file first."))
+            return
+        self.importing = True
+        self.import_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.owner.ctx.task_progress.connect(self._progressed)
+        self.owner.ctx.run_task(
+            import_roster,
+            self.path.text().strip(),
+            on_done=self._done,
+            on_error=self._failed,
+            progress_label=self.tr("Importing the roster…"),
+        )
+
+    def _progressed(self, _label: str, value: int, maximum: int) -> None:
+        if maximum > 0:
+            self.progress.setRange(0, maximum)
+            self.progress.setValue(value)
+
+    def _finish(self) -> None:
+        self.importing = False
+        self.owner.ctx.task_progress.disconnect(self._progressed)
+        self.progress.hide()
+        self.import_button.setEnabled(True)
+        self.completeChanged.emit()
+
+    def _done(self, summary: str) -> None:
+        self._finish()
+        self.result.setText(summary)
+        self.owner.ctx.notify_changed("deputies")
+
+    def _failed(self, message: str) -> None:
+        self._finish()
+        self.result.setText(message)
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+        return not self.importing
+
+
+class FirstRunWizard(QWizard):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("FirstRunWizard")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setMinimumSize(640, 460)
+        self.role_page = RolePage()
+        self.operator_page = OperatorPage()
+        self.identity_page = IdentityPage(self)
+        self.roster_page = RosterPage(self)
+        for page in (self.role_page, self.operator_page, self.identity_page, self.roster_page):
+            self.addPage(page)
+        self.operator_page.operator.setText(settings.OPERATOR.get(ctx.session.db))
+        ctx.language_changed.connect(self.retranslate_ui)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Liaison Desk — first run"))
+        self.role_page.retranslate_ui()
+        self.operator_page.retranslate_ui()
+        self.identity_page.retranslate_ui()
+        self.roster_page.retranslate_ui()

@@ -1,0 +1,247 @@
+"""The main window: navigation on the left, one page at a time, a status bar, shortcuts and menus."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import desk
+from app.resources import resource_path
+from ui.context import AppContext
+from ui.navigation import PAGES, PageEntry, build_page
+from ui.pages.base import Page
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("MainWindow")
+        self.resize(1280, 820)
+        self.pages: dict[str, Page] = {}
+        self._stale: set[str] = set()
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for entry in PAGES:
+            item = QListWidgetItem()
+            icon_file = resource_path("icons", f"{entry.icon}.svg")
+            if icon_file.is_file():
+                item.setIcon(QIcon(str(icon_file)))
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            self.navigation.addItem(item)
+        self.navigation.setFixedWidth(176)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_status_bar()
+        self._build_actions()
+
+        self.navigation.currentRowChanged.connect(self._show_row)
+        ctx.data_changed.connect(self._on_data_changed)
+        ctx.language_changed.connect(self.retranslate_ui)
+        ctx.settings_changed.connect(self.update_status)
+        ctx.task_started.connect(self._task_started)
+        ctx.task_progress.connect(self._task_progress)
+        ctx.task_finished.connect(self._task_finished)
+
+        self.retranslate_ui()
+        self.navigation.setCurrentRow(0)
+
+    # -- pages -------------------------------------------------------------------------------------------
+    def page(self, key: str) -> Page:
+        """The page for key, built the first time it is asked for."""
+        if key not in self.pages:
+            entry = next(e for e in PAGES if e.key == key)
+            page = build_page(entry, self.ctx)
+            page.setObjectName(f"page_{key}")
+            self.pages[key] = page
+            if hasattr(page, "add_visit_requested"):
+                page.add_visit_requested.connect(self._add_visit_for_day)
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> Page:
+        row = next(i for i, e in enumerate(PAGES) if e.key == key)
+        self.navigation.setCurrentRow(row)
+        return self.pages[key]
+
+    def _add_visit_for_day(self, day: dict[str, Any]) -> None:
+        self.show_page("visits")
+        visits = self.pages["visits"]
+        if hasattr(visits, "new_for_day"):
+            visits.new_for_day(day)
+
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        entry: PageEntry = PAGES[row]
+        fresh = entry.key not in self.pages
+        page = self.page(entry.key)
+        self.stack.setCurrentWidget(page)
+        if fresh or entry.key in self._stale:
+            self._stale.discard(entry.key)
+            page.refresh()
+        self.setWindowTitle(f"{page.title()} — {self.tr('Liaison Desk')}")
+
+    def _on_data_changed(self, table: str) -> None:
+        current = self.current_page()
+        for key, page in self.pages.items():
+            if page is self.ctx.change_source:
+                continue
+            if page is current:
+                page.refresh()
+            else:
+                self._stale.add(key)  # refreshed when next shown: no work for pages nobody looks at
+        self.update_status()
+
+    # -- status bar --------------------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.database_label = QLabel()
+        self.operator_label = QLabel()
+        self.unexported_label = QLabel()
+        self.unexported_label.setObjectName("unexported")
+        self.progress_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(False)
+        self.progress_label.hide()
+        self.progress.hide()
+        bar.addWidget(self.database_label, 1)
+        bar.addPermanentWidget(self.progress_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.operator_label)
+        bar.addPermanentWidget(self.unexported_label)
+
+    def update_status(self) -> None:
+        db = self.ctx.session.db
+        self.database_label.setText(self.tr("Database: %1").replace("%1", str(self.ctx.db_path)))
+        self.database_label.setToolTip(str(self.ctx.db_path))
+        self.operator_label.setText(self.tr("Operator: %1").replace("%1", self.ctx.session.operator))
+        count = desk.unexported_count(db)
+        self.unexported_label.setText(self.tr("Not yet exported: %n record(s)", "", count))
+
+    def _task_started(self, label: str) -> None:
+        self.progress_label.setText(label)
+        self.progress_label.setVisible(bool(label))
+        self.progress.setRange(0, 0)  # busy until the task reports a count
+        self.progress.show()
+
+    def _task_progress(self, label: str, value: int, maximum: int) -> None:
+        if label:
+            self.progress_label.setText(label)
+            self.progress_label.show()
+        if maximum > 0:
+            self.progress.setRange(0, maximum)
+            self.progress.setValue(value)
+
+    def _task_finished(self) -> None:
+        if not self.ctx.busy:
+            self.progress.hide()
+            self.progress_label.hide()
+            self.update_status()
+
+    # -- actions, menus, shortcuts -----------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(lambda: self._forward("new_record"))
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(lambda: self._forward("focus_search"))
+        self.print_action = QAction(self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(lambda: self._forward("print_page"))
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.manual_action = QAction(self)
+        self.manual_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.manual_action.triggered.connect(self._open_manual)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._show_about)
+
+        self.file_menu = QMenu(self)
+        for action in (self.new_action, self.find_action, self.print_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.help_menu = QMenu(self)
+        self.help_menu.addAction(self.manual_action)
+        self.help_menu.addAction(self.about_action)
+        self.menuBar().addMenu(self.file_menu)
+        self.menuBar().addMenu(self.help_menu)
+        self.manual_action.setEnabled(importlib.util.find_spec("ui.help") is not None)
+        self.about_action.setEnabled(importlib.util.find_spec("ui.about") is not None)
+
+    def _forward(self, method: str) -> None:
+        page = self.current_page()
+        if page is not None:
+            getattr(page, method)()
+
+    def _open_manual(self) -> None:
+        importlib.import_module("ui.help").open_manual(self)
+
+    def _show_about(self) -> None:
+        importlib.import_module("ui.about").show_about(self)
+
+    # -- language ----------------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        for row, entry in enumerate(PAGES):
+            self.navigation.item(row).setText(QCoreApplication.translate("Navigation", str(entry.title)))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.new_action.setText(self.tr("&New"))
+        self.find_action.setText(self.tr("&Search"))
+        self.print_action.setText(self.tr("&Print"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.manual_action.setText(self.tr("User &manual"))
+        self.about_action.setText(self.tr("&About Liaison Desk"))
+        for built in self.pages.values():
+            built.retranslate_ui()
+        page = self.current_page()
+        self.setWindowTitle(
+            f"{page.title()} — {self.tr('Liaison Desk')}" if page else self.tr("Liaison Desk")
+        )
+        self.update_status()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.ctx.busy:
+            # Let the running task finish its transaction; nothing is left half-written.
+            self.statusBar().showMessage(self.tr("Finishing the current task…"))
+            self.ctx.wait_for_tasks(30_000)
+        super().closeEvent(event)
+
+
+def focus_later(widget: QWidget) -> None:
+    QTimer.singleShot(0, widget.setFocus)

@@ -1,0 +1,432 @@
+"""接待日: a calendar with the reception days marked, the month's list, the day's form with the deputies on duty,
+attendance for each of them, and the visits received that day."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import desk
+from app.domain import DeputyLevel, DutyStatus, ReceptionKind
+from app.errors import UserError
+from app.services import reception as reception_service
+from db.records import get
+from ui.context import AppContext
+from ui.models.reception_days_model import ReceptionDaysTableModel
+from ui.pages.base import Page
+from ui.widgets.deputy_picker import DeputyPicker
+from ui.widgets.field_errors import FieldErrors
+from ui.widgets.tables import make_table, on_row_selected, select_uuid
+
+MARK = QColor("#1e88e5")
+
+
+class ReceptionPage(Page):
+    add_visit_requested = Signal(dict)  # the window opens the visits page on that day
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.editing: str | None = None
+        self.marked: list[QDate] = []
+        self.model = ReceptionDaysTableModel(ctx.db_path, self)
+
+        self.calendar = QCalendarWidget()
+        self.calendar.setObjectName("calendar")
+        self.calendar.setGridVisible(True)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setMaximumHeight(300)
+        self.table = make_table(self.model, "days_table", ReceptionDaysTableModel.COL_THEME)
+        self.month_label = QLabel()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.calendar)
+        left_layout.addWidget(self.month_label)
+        left_layout.addWidget(self.table, 1)
+
+        # -- the day's form --
+        self.form_box = QGroupBox()
+        self.errors = FieldErrors()
+        self.date = QDateEdit()
+        self.date.setObjectName("date")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.start_time = QLineEdit()
+        self.start_time.setObjectName("start_time")
+        self.end_time = QLineEdit()
+        self.end_time.setObjectName("end_time")
+        times = QWidget()
+        times_layout = QHBoxLayout(times)
+        times_layout.setContentsMargins(0, 0, 0, 0)
+        self.to_label = QLabel()
+        times_layout.addWidget(self.errors.wrap("start_time", self.start_time))
+        times_layout.addWidget(self.to_label)
+        times_layout.addWidget(self.errors.wrap("end_time", self.end_time))
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        for kind in ReceptionKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.theme = QLineEdit()
+        self.theme.setObjectName("theme")
+        self.notes = QLineEdit()
+        self.notes.setObjectName("notes")
+        self.deputies = DeputyPicker()
+        self.deputies.setObjectName("deputies")
+        self.form_labels = [QLabel() for _ in range(6)]
+        form = QFormLayout()
+        form.addRow(self.form_labels[0], self.errors.wrap("date", self.date))
+        form.addRow(self.form_labels[1], times)
+        form.addRow(self.form_labels[2], self.errors.wrap("kind", self.kind))
+        form.addRow(self.form_labels[3], self.errors.wrap("theme", self.theme))
+        form.addRow(self.form_labels[4], self.errors.wrap("notes", self.notes))
+        form.addRow(self.form_labels[5], self.errors.wrap("deputies", self.deputies))
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("save")
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("new")
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName("delete")
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.new_button, self.delete_button):
+            buttons.addWidget(button)
+        form_layout = QVBoxLayout(self.form_box)
+        form_layout.addWidget(self.errors.general)
+        form_layout.addLayout(form)
+        form_layout.addLayout(buttons)
+        form_layout.addWidget(self.status)
+
+        # -- attendance and the day's visits --
+        self.attendance_box = QGroupBox()
+        self.attendance = QTableWidget(0, 3)
+        self.attendance.setObjectName("attendance")
+        self.attendance.verticalHeader().hide()
+        self.attendance.horizontalHeader().setStretchLastSection(True)
+        self.attendance.setMinimumHeight(120)
+        self.attendance_error = QLabel()
+        self.attendance_error.setProperty("role", "field-error")
+        self.attendance_error.setWordWrap(True)
+        self.attendance_error.hide()
+        attendance_layout = QVBoxLayout(self.attendance_box)
+        attendance_layout.addWidget(self.attendance)
+        attendance_layout.addWidget(self.attendance_error)
+        self.visits_box = QGroupBox()
+        self.day_visits = QListWidget()
+        self.day_visits.setObjectName("day_visits")
+        self.add_visit_button = QPushButton()
+        self.add_visit_button.setObjectName("add_visit")
+        visits_layout = QVBoxLayout(self.visits_box)
+        visits_layout.addWidget(self.day_visits)
+        visits_layout.addWidget(self.add_visit_button)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.form_box)
+        right_layout.addWidget(self.attendance_box, 1)
+        right_layout.addWidget(self.visits_box, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        QVBoxLayout(self).addWidget(splitter)
+
+        order = [
+            self.date,
+            self.start_time,
+            self.end_time,
+            self.kind,
+            self.theme,
+            self.notes,
+            self.deputies,
+            self.save_button,
+            self.new_button,
+            self.delete_button,
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+        self.calendar.currentPageChanged.connect(lambda _y, _m: self._show_month())
+        self.calendar.clicked.connect(self._day_clicked)
+        on_row_selected(self.table, self._load_record)
+        self.date.dateChanged.connect(lambda _d: self._offer_deputies())
+        self.save_button.clicked.connect(self.save)
+        self.new_button.clicked.connect(self.new_record)
+        self.delete_button.clicked.connect(self.delete)
+        self.add_visit_button.clicked.connect(self._add_visit)
+        self.retranslate_ui()
+        self.new_record()
+
+    # -- Page ----------------------------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Reception days")
+
+    def retranslate_ui(self) -> None:
+        self.form_box.setTitle(self.tr("Reception day"))
+        captions = (
+            self.tr("Date"),
+            self.tr("Time"),
+            self.tr("Kind"),
+            self.tr("Theme"),
+            self.tr("Notes"),
+            self.tr("Deputies on duty"),
+        )
+        for label, caption in zip(self.form_labels, captions, strict=True):
+            label.setText(caption)
+        self.to_label.setText(self.tr("to"))
+        self.start_time.setPlaceholderText("09:00")
+        self.end_time.setPlaceholderText("11:30")
+        self.theme.setPlaceholderText(self.tr("Leave empty for a regular reception day"))
+        for index, kind in enumerate(ReceptionKind):
+            self.kind.setItemText(index, kind.label)
+        self.save_button.setText(self.tr("Save"))
+        self.new_button.setText(self.tr("New reception day"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.attendance_box.setTitle(self.tr("Attendance"))
+        self.attendance.setHorizontalHeaderLabels(
+            [self.tr("Deputy"), self.tr("Level"), self.tr("Attendance")]
+        )
+        self.visits_box.setTitle(self.tr("Visits received that day"))
+        self.add_visit_button.setText(self.tr("Register a visit on this day"))
+        self.model.retranslate()
+        self._show_month()
+        self._show_day_extras()
+
+    def refresh(self) -> None:
+        self._show_month()
+        self._offer_deputies()
+        self._show_day_extras()
+
+    def new_record(self) -> None:
+        self.editing = None
+        self.table.clearSelection()
+        self.errors.clear()
+        self.status.clear()
+        selected = self.calendar.selectedDate()
+        self.date.setDate(selected if selected >= QDate.currentDate() else QDate.currentDate())
+        self.start_time.setText("09:00")
+        self.end_time.setText("11:30")
+        self.kind.setCurrentIndex(0)
+        self.theme.clear()
+        self.notes.clear()
+        self._offer_deputies(checked=[])
+        self._show_day_extras()
+        self.date.setFocus()
+
+    # -- the month -----------------------------------------------------------------------------------------
+    def _month_bounds(self) -> tuple[date, date]:
+        year, month = self.calendar.yearShown(), self.calendar.monthShown()
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+    def _show_month(self) -> None:
+        first, last = self._month_bounds()
+        try:
+            self.model.set_filters(date_from=first.isoformat(), date_to=last.isoformat())
+        except UserError:
+            return
+        self.model.sort(ReceptionDaysTableModel.COL_DATE, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(
+            ReceptionDaysTableModel.COL_DATE, Qt.SortOrder.AscendingOrder
+        )
+        for day in self.marked:
+            self.calendar.setDateTextFormat(day, QTextCharFormat())
+        marked_format = QTextCharFormat()
+        marked_format.setBackground(QBrush(MARK))
+        marked_format.setForeground(QBrush(QColor("#ffffff")))
+        marked_format.setFontWeight(QFont.Weight.Bold)
+        station = self.ctx.session.local_station_uuid()
+        self.marked = [
+            QDate.fromString(day, "yyyy-MM-dd")
+            for day in desk.reception_dates(self.ctx.session.db, station, first, last)
+        ]
+        for day in self.marked:
+            self.calendar.setDateTextFormat(day, marked_format)
+        self.month_label.setText(
+            self.tr("%n reception day(s) in %1", "", self.model.total_count()).replace("%1", f"{first:%Y-%m}")
+        )
+
+    def _day_clicked(self, day: QDate) -> None:
+        iso = day.toString("yyyy-MM-dd")
+        for row in range(self.model.total_count()):
+            record = self.model.object_at(row)
+            if record and record["date"] == iso:
+                self.table.selectRow(row)
+                return
+        self.new_record()
+        self.date.setDate(day)
+
+    # -- the form ------------------------------------------------------------------------------------------
+    def _offer_deputies(self, checked: list[str] | None = None) -> None:
+        station = self.ctx.session.local_station_uuid()
+        on = self.date.date().toString("yyyy-MM-dd")
+        self.deputies.set_deputies(desk.offered_deputies(self.ctx.session.db, station, on), checked)
+
+    def _load_record(self, record: dict[str, Any] | None) -> None:
+        if record is None:
+            return
+        day = get(self.ctx.session.db, "reception_days", record["uuid"])
+        if day is None:
+            return
+        self.editing = day["uuid"]
+        self.errors.clear()
+        self.status.clear()
+        self.date.blockSignals(True)
+        self.date.setDate(QDate.fromString(day["date"], "yyyy-MM-dd"))
+        self.date.blockSignals(False)
+        self.start_time.setText(day["start_time"])
+        self.end_time.setText(day["end_time"])
+        self.kind.setCurrentIndex(max(0, self.kind.findData(day["kind"])))
+        self.theme.setText(day["theme"])
+        self.notes.setText(day["notes"])
+        roster = desk.duty_roster(self.ctx.session.db, day["uuid"])
+        self._offer_deputies(checked=[d["deputy_uuid"] for d in roster])
+        self._show_day_extras()
+
+    def _values(self) -> dict[str, Any]:
+        return {
+            "date": self.date.date().toString("yyyy-MM-dd"),
+            "start_time": self.start_time.text(),
+            "end_time": self.end_time.text(),
+            "kind": self.kind.currentData(),
+            "theme": self.theme.text(),
+            "notes": self.notes.text(),
+        }
+
+    def save(self) -> bool:
+        try:
+            if self.editing is None:
+                result = reception_service.create(
+                    self.ctx.session, deputy_uuids=self.deputies.checked(), **self._values()
+                )
+            else:
+                result = reception_service.update(
+                    self.ctx.session, self.editing, deputy_uuids=self.deputies.checked(), **self._values()
+                )
+        except UserError as exc:
+            self.errors.show(exc)
+            self.status.clear()
+            return False
+        self.errors.clear()
+        self.editing = result.uuid
+        saved = QDate.fromString(self._values()["date"], "yyyy-MM-dd")
+        self.calendar.setSelectedDate(saved)
+        self.calendar.setCurrentPage(saved.year(), saved.month())
+        self.refresh()
+        self.ctx.notify_changed("reception_days", source=self)
+        select_uuid(self.table, result.uuid)
+        message = self.tr("Saved.")
+        if result.warnings:
+            message += "\n" + "\n".join(str(w) for w in result.warnings)
+        self.status.setText(message)
+        return True
+
+    def delete(self) -> None:
+        if self.editing is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete reception day"),
+            self.tr("Delete this reception day and its duty roster? Its visits are kept."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            reception_service.delete(self.ctx.session, self.editing)
+        except UserError as exc:
+            self.errors.show(exc)
+            return
+        self.refresh()
+        self.ctx.notify_changed("reception_days", source=self)
+        self.new_record()
+
+    # -- attendance and visits -----------------------------------------------------------------------------
+    def _show_day_extras(self) -> None:
+        self.attendance_error.hide()
+        self.attendance.setRowCount(0)
+        self.day_visits.clear()
+        has_day = self.editing is not None
+        self.attendance_box.setEnabled(has_day)
+        self.visits_box.setEnabled(has_day)
+        self.delete_button.setEnabled(has_day)
+        if not has_day:
+            return
+        assert self.editing is not None
+        db = self.ctx.session.db
+        roster = desk.duty_roster(db, self.editing)
+        self.attendance.setRowCount(len(roster))
+        for row, duty in enumerate(roster):
+            name = QTableWidgetItem(duty["name"] + (" *" if duty["not_stationed"] else ""))
+            if duty["not_stationed"]:
+                name.setToolTip(self.tr("Not stationed here"))
+            self.attendance.setItem(row, 0, name)
+            self.attendance.setItem(row, 1, QTableWidgetItem(DeputyLevel(duty["level"]).label))
+            combo = QComboBox()
+            combo.setObjectName(f"attendance_{row}")
+            for status in DutyStatus:
+                combo.addItem(status.label, status.value)
+            combo.setCurrentIndex(combo.findData(duty["status"]))
+            combo.setProperty("stored", duty["status"])
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, d=duty: self.mark(d["deputy_uuid"], c.currentData(), c)
+            )
+            self.attendance.setCellWidget(row, 2, combo)
+        self.attendance.resizeColumnsToContents()
+        for visit in desk.visits_of_day(db, self.editing):
+            who = visit["visitor_name"] or self.tr("(name not given)")
+            self.day_visits.addItem(
+                self.tr("%1, %2 person(s): %3")
+                .replace("%1", who)
+                .replace("%2", str(visit["headcount"]))
+                .replace("%3", visit["raised"].splitlines()[0] if visit["raised"] else "")
+            )
+
+    def mark(self, deputy_uuid: str, status: str, combo: QComboBox | None = None) -> bool:
+        assert self.editing is not None
+        try:
+            reception_service.mark(self.ctx.session, self.editing, deputy_uuid, status)
+        except UserError as exc:
+            self.attendance_error.setText(str(exc))
+            self.attendance_error.show()
+            if combo is not None:  # show what is really stored
+                combo.blockSignals(True)
+                combo.setCurrentIndex(combo.findData(combo.property("stored")))
+                combo.blockSignals(False)
+            return False
+        if combo is not None:
+            combo.setProperty("stored", status)
+        self.attendance_error.hide()
+        self.model.refresh()
+        self.ctx.notify_changed("duties", source=self)
+        return True
+
+    def _add_visit(self) -> None:
+        if self.editing is None:
+            return
+        day = get(self.ctx.session.db, "reception_days", self.editing)
+        if day is not None:
+            self.add_visit_requested.emit(day)

@@ -1,0 +1,425 @@
+"""来访登记: the visits table with filters, and the form a clerk fills while the resident is there."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import desk
+from app.errors import UserError
+from app.services import items as item_service
+from app.services import visits as visit_service
+from ui.context import AppContext
+from ui.models.visits_model import VisitsTableModel
+from ui.pages.base import Page
+from ui.widgets.deputy_picker import DeputyPicker
+from ui.widgets.field_errors import FieldErrors
+from ui.widgets.tables import debounced, make_table, on_row_selected, select_uuid
+
+
+class VisitsPage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.editing: str | None = None  # uuid of the visit in the form, None for a new one
+        self.model = VisitsTableModel(ctx.db_path, self)
+
+        # -- filters --
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.filter_from = QLineEdit()
+        self.filter_from.setObjectName("filter_from")
+        self.filter_to = QLineEdit()
+        self.filter_to.setObjectName("filter_to")
+        self.filter_community = QLineEdit()
+        self.filter_community.setObjectName("filter_community")
+        self.filter_category = QComboBox()
+        self.filter_category.setObjectName("filter_category")
+        self.show_phones = QCheckBox()
+        for edit in (self.filter_from, self.filter_to):
+            edit.setMaximumWidth(120)
+        self.filter_error = QLabel()
+        self.filter_error.setProperty("role", "field-error")
+        self.filter_error.hide()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        filters = QHBoxLayout()
+        self.filter_labels = [QLabel() for _ in range(3)]
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.filter_labels[0])
+        filters.addWidget(self.filter_from)
+        filters.addWidget(self.filter_labels[1])
+        filters.addWidget(self.filter_to)
+        filters.addWidget(self.filter_community, 1)
+        filters.addWidget(self.filter_labels[2])
+        filters.addWidget(self.filter_category, 1)
+        filters.addWidget(self.show_phones)
+        self.table = make_table(self.model, "visits_table", VisitsTableModel.COL_RAISED)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.filter_error)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+
+        # -- the form --
+        self.form_box = QGroupBox()
+        self.errors = FieldErrors()
+        self.date = QDateEdit()
+        self.date.setObjectName("date")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.reception_day = QComboBox()
+        self.reception_day.setObjectName("reception_day")
+        self.visitor = QLineEdit()
+        self.visitor.setObjectName("visitor_name")
+        self.visitor.setMaxLength(30)
+        self.phone = QLineEdit()
+        self.phone.setObjectName("phone")
+        self.community = QLineEdit()
+        self.community.setObjectName("community")
+        self.communities = QStringListModel(self)
+        completer = QCompleter(self.communities, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.community.setCompleter(completer)
+        self.headcount = QSpinBox()
+        self.headcount.setObjectName("headcount")
+        self.headcount.setRange(1, 9999)
+        self.raised = QPlainTextEdit()
+        self.raised.setObjectName("raised")
+        self.raised.setTabChangesFocus(True)
+        self.raised.setMinimumHeight(90)
+        self.category = QComboBox()
+        self.category.setObjectName("category")
+        self.category.setEditable(True)
+        self.deputies = DeputyPicker()
+        self.deputies.setObjectName("deputies")
+        self.form_labels = [QLabel() for _ in range(9)]
+        form = QFormLayout()
+        for label, field, widget in zip(
+            self.form_labels,
+            (
+                "date",
+                "reception_day",
+                "visitor_name",
+                "phone",
+                "community",
+                "headcount",
+                "raised",
+                "category",
+                "deputies",
+            ),
+            (
+                self.date,
+                self.reception_day,
+                self.visitor,
+                self.phone,
+                self.community,
+                self.headcount,
+                self.raised,
+                self.category,
+                self.deputies,
+            ),
+            strict=True,
+        ):
+            form.addRow(label, self.errors.wrap(field, widget))
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("new")
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("save")
+        self.save_button.setDefault(True)
+        self.to_item_button = QPushButton()
+        self.to_item_button.setObjectName("to_item")
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName("delete")
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.new_button, self.to_item_button, self.delete_button):
+            buttons.addWidget(button)
+        box_layout = QVBoxLayout(self.form_box)
+        box_layout.addWidget(self.errors.general)
+        box_layout.addLayout(form)
+        box_layout.addLayout(buttons)
+        box_layout.addWidget(self.status)
+        box_layout.addStretch(1)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.form_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        order = [
+            self.date,
+            self.reception_day,
+            self.visitor,
+            self.phone,
+            self.community,
+            self.headcount,
+            self.raised,
+            self.category,
+            self.deputies,
+            self.save_button,
+            self.new_button,
+            self.to_item_button,
+            self.delete_button,
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+        debounced(self.search, self.apply_filters)
+        for edit in (self.filter_from, self.filter_to, self.filter_community):
+            edit.editingFinished.connect(self.apply_filters)
+        self.filter_category.currentIndexChanged.connect(self.apply_filters)
+        self.show_phones.toggled.connect(self.model.set_show_full_phone)
+        self.model.totalChanged.connect(self._show_count)
+        on_row_selected(self.table, self._load_record)
+        self.new_button.clicked.connect(self.new_record)
+        self.save_button.clicked.connect(self.save)
+        self.to_item_button.clicked.connect(self.make_item)
+        self.delete_button.clicked.connect(self.delete)
+        self.retranslate_ui()
+        self.new_record()
+
+    # -- Page ----------------------------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Visits")
+
+    def retranslate_ui(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search visitor, community, issue…"))
+        self.filter_labels[0].setText(self.tr("From"))
+        self.filter_labels[1].setText(self.tr("to"))
+        self.filter_labels[2].setText(self.tr("Category"))
+        self.filter_from.setPlaceholderText(self.tr("yyyy-mm-dd"))
+        self.filter_to.setPlaceholderText(self.tr("yyyy-mm-dd"))
+        self.filter_community.setPlaceholderText(self.tr("Community"))
+        self.show_phones.setText(self.tr("Show phone numbers"))
+        self.form_box.setTitle(self.tr("Visit"))
+        captions = (
+            self.tr("Date"),
+            self.tr("Reception day"),
+            self.tr("Visitor"),
+            self.tr("Phone"),
+            self.tr("Community"),
+            self.tr("People"),
+            self.tr("Issue raised"),
+            self.tr("Category"),
+            self.tr("Received by"),
+        )
+        for label, caption in zip(self.form_labels, captions, strict=True):
+            label.setText(caption)
+        self.visitor.setPlaceholderText(self.tr("May be left empty"))
+        self.phone.setPlaceholderText(self.tr("Mobile or landline"))
+        self.new_button.setText(self.tr("New"))
+        self.save_button.setText(self.tr("Save"))
+        self.to_item_button.setText(self.tr("Make a sentiment item"))
+        self.delete_button.setText(self.tr("Delete"))
+        if self.filter_category.count():
+            self.filter_category.setItemText(0, self.tr("All"))
+        if self.reception_day.count():
+            self.reception_day.setItemText(0, self.tr("None (outside a reception day)"))
+        self.model.retranslate()
+        self._show_count(self.model.total_count())
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        db = self.ctx.session.db
+        station = self.ctx.session.local_station_uuid()
+        self.communities.setStringList(desk.communities(db, station))
+        categories = desk.categories(db)
+        current_filter = self.filter_category.currentText() if self.filter_category.currentIndex() > 0 else ""
+        self.filter_category.blockSignals(True)
+        self.filter_category.clear()
+        self.filter_category.addItem(self.tr("All"), "")
+        for name in categories:
+            self.filter_category.addItem(name, name)
+        self.filter_category.setCurrentIndex(max(0, self.filter_category.findData(current_filter)))
+        self.filter_category.blockSignals(False)
+        typed = self.category.currentText()
+        self.category.clear()
+        self.category.addItems(["", *categories])
+        self.category.setCurrentText(typed)
+        self._load_choices()
+
+    def new_record(self) -> None:
+        self.editing = None
+        self.table.clearSelection()
+        self.errors.clear()
+        self.status.clear()
+        self.date.setDate(QDate.currentDate())
+        self.visitor.clear()
+        self.phone.clear()
+        self.community.clear()
+        self.headcount.setValue(1)
+        self.raised.clear()
+        self.category.setCurrentText("")
+        self._load_choices(day_uuid=None, deputy_uuids=[])
+        self._update_buttons()
+        self.date.setFocus()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_for_day(self, day: dict[str, Any]) -> None:
+        """Opened from the Reception days page: a new visit on that day."""
+        self.new_record()
+        self.date.setDate(QDate.fromString(day["date"], "yyyy-MM-dd"))
+        self._load_choices(day_uuid=day["uuid"], deputy_uuids=[])
+        self.visitor.setFocus()
+
+    # -- filters -------------------------------------------------------------------------------------------
+    def apply_filters(self) -> None:
+        try:
+            self.model.set_filters(
+                text=self.search.text().strip() or None,
+                date_from=self.filter_from.text().strip() or None,
+                date_to=self.filter_to.text().strip() or None,
+                community=self.filter_community.text().strip() or None,
+                category=self.filter_category.currentData() or None,
+            )
+        except UserError as exc:
+            self.filter_error.setText(str(exc))
+            self.filter_error.show()
+            return
+        self.filter_error.hide()
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(self.tr("%n visit(s)", "", total))
+
+    # -- the form ------------------------------------------------------------------------------------------
+    def _load_choices(self, day_uuid: str | None = None, deputy_uuids: list[str] | None = None) -> None:
+        db = self.ctx.session.db
+        station = self.ctx.session.local_station_uuid()
+        keep_day = day_uuid if deputy_uuids is not None else self.reception_day.currentData()
+        today = date.today()
+        days = desk.reception_days_between(
+            db, station, today - timedelta(days=120), today + timedelta(days=60)
+        )
+        self.reception_day.clear()
+        self.reception_day.addItem(self.tr("None (outside a reception day)"), None)
+        for day in reversed(days):
+            theme = f" {day['theme']}" if day["theme"] else ""
+            self.reception_day.addItem(f"{day['date']}{theme}", day["uuid"])
+        if keep_day and self.reception_day.findData(keep_day) < 0:
+            self.reception_day.addItem(str(keep_day), keep_day)
+        self.reception_day.setCurrentIndex(max(0, self.reception_day.findData(keep_day)))
+        self.deputies.set_deputies(desk.offered_deputies(db, station), deputy_uuids)
+
+    def _load_record(self, record: dict[str, Any] | None) -> None:
+        if record is None:
+            return
+        self.editing = record["uuid"]
+        self.errors.clear()
+        self.status.clear()
+        self.date.setDate(QDate.fromString(record["date"], "yyyy-MM-dd"))
+        self.visitor.setText(record.get("visitor_name") or "")
+        self.phone.setText(record.get("phone") or "")
+        self.community.setText(record.get("community") or "")
+        self.headcount.setValue(int(record.get("headcount") or 1))
+        self.raised.setPlainText(record.get("raised") or "")
+        self.category.setCurrentText(record.get("category") or "")
+        deputies = desk.visit_deputy_uuids(self.ctx.session.db, record["uuid"])
+        self._load_choices(day_uuid=record.get("reception_day_uuid"), deputy_uuids=deputies)
+        self._update_buttons()
+
+    def _values(self) -> dict[str, Any]:
+        return {
+            "date": self.date.date().toString("yyyy-MM-dd"),
+            "visitor_name": self.visitor.text(),
+            "phone": self.phone.text(),
+            "community": self.community.text(),
+            "headcount": self.headcount.value(),
+            "raised": self.raised.toPlainText(),
+            "category": self.category.currentText(),
+        }
+
+    def save(self) -> bool:
+        """Create or update; a refused save leaves every field as typed and says what is wrong beside it."""
+        values = self._values()
+        deputy_uuids = self.deputies.checked()
+        try:
+            if self.editing is None:
+                uuid = visit_service.create(
+                    self.ctx.session,
+                    reception_day_uuid=self.reception_day.currentData(),
+                    deputy_uuids=deputy_uuids,
+                    **values,
+                )
+            else:
+                uuid = self.editing
+                visit_service.update(self.ctx.session, uuid, deputy_uuids=deputy_uuids, **values)
+        except UserError as exc:
+            self.errors.show(exc)
+            self.status.clear()
+            return False
+        self.errors.clear()
+        self.refresh()
+        self.ctx.notify_changed("visits", source=self)
+        self.editing = uuid
+        select_uuid(self.table, uuid)
+        self.status.setText(self.tr("Saved."))
+        self._update_buttons()
+        return True
+
+    def make_item(self) -> str | None:
+        if self.editing is None and not self.save():
+            return None
+        assert self.editing is not None
+        try:
+            item_uuid = item_service.from_visit(self.ctx.session, self.editing)
+        except UserError as exc:
+            self.errors.show(exc)
+            return None
+        row = self.ctx.session.db.execute("SELECT item_no FROM items WHERE uuid = ?", [item_uuid]).fetchone()
+        self.ctx.notify_changed("items", source=self)
+        self.status.setText(self.tr("Sentiment item %1 created from this visit.").replace("%1", row[0]))
+        return item_uuid
+
+    def delete(self) -> None:
+        if self.editing is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete visit"), self.tr("Delete this visit? Items made from it are kept.")
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            visit_service.delete(self.ctx.session, self.editing)
+        except UserError as exc:
+            self.errors.show(exc)
+            return
+        self.refresh()
+        self.ctx.notify_changed("visits", source=self)
+        self.new_record()
+
+    def _update_buttons(self) -> None:
+        self.delete_button.setEnabled(self.editing is not None)

@@ -1,0 +1,44 @@
+"""Putting the application together: Qt application, font, translations, theme, context, window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from app import settings
+from app.session import Session
+from ui import fonts, theme, translations
+from ui.context import AppContext
+
+ORGANISATION = "LiaisonDesk"
+APPLICATION = "Liaison Desk"
+
+
+def make_application(qt_args: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    return QApplication([sys.argv[0], *(qt_args or [])])
+
+
+def open_context(db_path: Path, operator: str | None = None) -> AppContext:
+    """The UI thread's session and everything the pages share; applies the database's language and theme."""
+    session = Session.open(db_path, operator=operator)
+    ctx = AppContext(db_path, session)
+    apply_appearance(ctx)
+    return ctx
+
+
+def apply_appearance(ctx: AppContext) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    family = fonts.apply_app_font(app)
+    translations.install(settings.LANGUAGE.get(ctx.session.db))
+    theme.apply_theme(app, settings.THEME.get(ctx.session.db), family)

@@ -1,0 +1,1 @@
+"""Small reusable widgets: field errors beside inputs, charts, figures."""

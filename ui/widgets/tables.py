@@ -1,0 +1,82 @@
+"""A table view set up the same way on every page: whole rows, sorting in SQL, the header sized to fit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+
+
+def make_table(
+    model: Any, name: str, stretch_column: int | None = None, parent: QWidget | None = None
+) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(30)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionsClickable(True)
+    header.setSortIndicatorShown(True)
+    header.setSortIndicator(model.sort_column(), model.sort_order())
+    # The model sorts in SQL; the view only tells it which column and order were clicked.
+    header.sortIndicatorChanged.connect(model.sort)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultSectionSize(110)
+    if stretch_column is not None:
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def selected_record(view: QTableView) -> dict[str, Any] | None:
+    index = view.currentIndex()
+    if not index.isValid():
+        return None
+    record: dict[str, Any] | None = view.model().object_at(index.row())  # type: ignore[attr-defined]
+    return record
+
+
+def select_uuid(view: QTableView, uuid: str, limit: int = 2000) -> bool:
+    """Select the row of a record just saved (looked for among the first rows, where the sort puts it)."""
+    model = view.model()
+    for row in range(min(model.rowCount(), limit)):
+        record = model.object_at(row)  # type: ignore[attr-defined]
+        if record and record.get("uuid") == uuid:
+            view.selectRow(row)
+            view.scrollTo(model.index(row, 0))
+            return True
+    return False
+
+
+def on_row_selected(view: QTableView, callback: Callable[[dict[str, Any] | None], None]) -> None:
+    def changed(current: QModelIndex, _previous: QModelIndex) -> None:
+        callback(view.model().object_at(current.row()) if current.isValid() else None)  # type: ignore[attr-defined]
+
+    view.selectionModel().currentRowChanged.connect(changed)
+
+
+def debounced(edit: QLineEdit, callback: Callable[[], None], msecs: int = 250) -> QTimer:
+    """Search as the clerk types, once they pause, not on every key."""
+    timer = QTimer(edit)
+    timer.setSingleShot(True)
+    timer.setInterval(msecs)
+    timer.timeout.connect(callback)
+    edit.textChanged.connect(lambda _text: timer.start())
+    def now() -> None:
+        timer.stop()
+        callback()
+
+    edit.returnPressed.connect(now)
+    return timer
+
+
+def fit_columns(view: QTableView, columns: tuple[int, ...]) -> None:
+    for column in columns:
+        view.resizeColumnToContents(column)
