@@ -49,7 +49,7 @@ def listing(
     item_filters: ItemFilters,
     sort: str = DEFAULT_SORT,
     descending: bool = True,
-    have_chars_index: bool = True,
+    have_bigram_index: bool = True,
 ) -> Listing:
     f = item_filters
     conditions = [
@@ -58,7 +58,7 @@ def listing(
         *filters.equals("community", f.community),
         *filters.date_range("date", f.date_from, f.date_to),
         *filters.station(f.station_code),
-        *text_search.conditions("items", f.text, ITEMS_TEXT_COLUMNS, have_chars_index),
+        *text_search.conditions("items", f.text, ITEMS_TEXT_COLUMNS, have_bigram_index),
     ]
     return Listing(
         table="items",

@@ -2,8 +2,9 @@
 
 Words are separated by spaces; a row matches when every word occurs (as a substring, ignoring case) in one of
 the searched columns. A word of three or more characters is looked up in the trigram index (<table>_fts); a
-shorter one in the character index (<table>_chars, schema version 4) as a phrase of its characters. Neither path
-reads the base table, so a search costs what its matches cost, not the size of the table.
+two-character word is one token of the bigram index (<table>_bigrams, schema version 4), a one-character word a
+prefix of its tokens. Neither path reads the base table, so a search costs what its matches cost, not the size
+of the table.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def conditions(
     table: str,
     query: str | None,
     columns: tuple[str, ...],
-    have_chars_index: bool = True,
+    have_bigram_index: bool = True,
 ) -> list[Condition]:
     """WHERE terms over alias t for the words of `query`."""
     long_words = [w for w in words(query) if len(w) >= 3]
@@ -36,13 +37,16 @@ def conditions(
         result.append(
             Condition(f"t.rowid IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?)", (match,))
         )
-    if short_words and have_chars_index:
-        match = " AND ".join(_quoted(" ".join(w)) for w in short_words)
+    if short_words and have_bigram_index:
+        # 电梯 is the token "电梯"; 梯 is any token starting with it ("梯" alone ends a column).
+        match = " AND ".join(_quoted(w) + ("*" if len(w) == 1 else "") for w in short_words)
         result.append(
-            Condition(f"t.rowid IN (SELECT rowid FROM {table}_chars WHERE {table}_chars MATCH ?)", (match,))
+            Condition(
+                f"t.rowid IN (SELECT rowid FROM {table}_bigrams WHERE {table}_bigrams MATCH ?)", (match,)
+            )
         )
     elif short_words:
-        # A database made before the character index existed: correct, if slower on large tables.
+        # A database made before the bigram index existed: correct, if slower on large tables.
         for word in short_words:
             pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             any_column = " OR ".join(f"t.{c} LIKE ? ESCAPE '\\'" for c in columns)
@@ -50,8 +54,8 @@ def conditions(
     return result
 
 
-def has_chars_index(conn: sqlite3.Connection, table: str) -> bool:
+def has_bigram_index(conn: sqlite3.Connection, table: str) -> bool:
     row = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [f"{table}_chars"]
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [f"{table}_bigrams"]
     ).fetchone()
     return row is not None

@@ -46,7 +46,7 @@ def listing(
     visit_filters: VisitFilters,
     sort: str = DEFAULT_SORT,
     descending: bool = True,
-    have_chars_index: bool = True,
+    have_bigram_index: bool = True,
 ) -> Listing:
     f = visit_filters
     conditions: list[Condition] = [
@@ -55,7 +55,7 @@ def listing(
         *filters.equals("reception_day_uuid", f.reception_day_uuid),
         *filters.date_range("date", f.date_from, f.date_to),
         *filters.station(f.station_code),
-        *text_search.conditions("visits", f.text, VISITS_TEXT_COLUMNS, have_chars_index),
+        *text_search.conditions("visits", f.text, VISITS_TEXT_COLUMNS, have_bigram_index),
     ]
     return Listing(
         table="visits",

@@ -182,7 +182,7 @@ def test_short_words_are_answered_from_the_character_index(seeded: sqlite3.Conne
     listing = item_queries.listing(item_queries.ItemFilters(text="电梯"))
     sql, params = listing.count_sql()
     plan = " ".join(row[-1] for row in seeded.execute("EXPLAIN QUERY PLAN " + sql, params))
-    assert "items_chars VIRTUAL TABLE" in plan
+    assert "items_bigrams VIRTUAL TABLE" in plan
     assert "SCAN t" not in plan  # not a scan of the items table
 
 
@@ -232,9 +232,9 @@ def test_character_index_follows_edits_and_deletes(session: Session) -> None:
 def test_short_words_fall_back_to_like_without_the_character_index(seeded: sqlite3.Connection) -> None:
     f = item_queries.ItemFilters(text="电梯 a")
     indexed = item_queries.listing(f).all(seeded)
-    fallback = item_queries.listing(f, have_chars_index=False).all(seeded)
+    fallback = item_queries.listing(f, have_bigram_index=False).all(seeded)
     assert indexed and [r["uuid"] for r in indexed] == [r["uuid"] for r in fallback]
-    assert text_search.has_chars_index(seeded, "items")
+    assert text_search.has_bigram_index(seeded, "items")
 
 
 def test_a_date_that_does_not_exist_is_refused_in_the_users_language() -> None:

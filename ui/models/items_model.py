@@ -68,5 +68,5 @@ class ItemsTableModel(PagedTableModel):
 
     def build_listing(self, filters: dict[str, Any], sort_key: str, descending: bool) -> Listing:
         return item_queries.listing(
-            item_queries.ItemFilters(**filters), sort_key, descending, self._chars_index("items")
+            item_queries.ItemFilters(**filters), sort_key, descending, self._bigram_index("items")
         )

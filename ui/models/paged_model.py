@@ -73,7 +73,7 @@ class PagedTableModel(QAbstractTableModel):
         self._sort_order = self.DEFAULT_SORT_ORDER
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._counts: dict[Listing, int] = {}
-        self._chars_indexes: dict[str, bool] = {}
+        self._bigram_indexes: dict[str, bool] = {}
         self._listing = self._make_listing(self._filters, self._sort_column, self._sort_order)
         self._total = self._count(self._listing)
 
@@ -82,11 +82,11 @@ class PagedTableModel(QAbstractTableModel):
     def build_listing(self, filters: dict[str, Any], sort_key: str, descending: bool) -> Listing:
         raise NotImplementedError
 
-    def _chars_index(self, table: str) -> bool:
+    def _bigram_index(self, table: str) -> bool:
         """Whether this database has the short-text index (schema version 4) for `table`."""
-        if table not in self._chars_indexes:
-            self._chars_indexes[table] = text_search.has_chars_index(self._conn, table)
-        return self._chars_indexes[table]
+        if table not in self._bigram_indexes:
+            self._bigram_indexes[table] = text_search.has_bigram_index(self._conn, table)
+        return self._bigram_indexes[table]
 
     # -- the contract the pages use ------------------------------------------------------------------------
 

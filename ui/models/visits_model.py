@@ -74,5 +74,5 @@ class VisitsTableModel(PagedTableModel):
 
     def build_listing(self, filters: dict[str, Any], sort_key: str, descending: bool) -> Listing:
         return visit_queries.listing(
-            visit_queries.VisitFilters(**filters), sort_key, descending, self._chars_index("visits")
+            visit_queries.VisitFilters(**filters), sort_key, descending, self._bigram_index("visits")
         )
