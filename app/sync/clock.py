@@ -31,11 +31,6 @@ def dominates(a: Mapping[str, int], b: Mapping[str, int]) -> bool:
     return all(a.get(k, 0) >= v for k, v in b.items())
 
 
-def weight(clock: Mapping[str, int]) -> int:
-    """Grows with every edit along any line of descent, so ranking by it never prefers an ancestor."""
-    return sum(clock.values())
-
-
 def parse_json(value: str) -> Clock:
     parsed: Clock = json.loads(value)
     return parsed

@@ -12,6 +12,7 @@ import io
 import json
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -191,9 +192,15 @@ def _read_zip(data: bytes, limits: Limits, allowed: set[str] | None, prefix: str
                     if size > limits.max_member_bytes or total > limits.max_total_bytes:
                         raise _too_big(info.filename)
                     chunks.append(chunk)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
-            if isinstance(exc, BundleRefused):
-                raise
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            ValueError,
+            NotImplementedError,
+            RuntimeError,
+        ):
             raise refused(
                 "数据包成员“{n}”已损坏", "The bundle member “{n}” is damaged", n=info.filename
             ) from None

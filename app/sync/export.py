@@ -78,6 +78,22 @@ def _rows(session: Session, table: str, where: str, params: list[Any]) -> list[t
     return out
 
 
+def _close_references(session: Session, tables: dict[str, list[tuple[Any, ...]]]) -> None:
+    """Add the current copy of every record a changed record refers to, so that each bundle stands on its own:
+    imported before an earlier bundle that is still on its way, it refuses nothing."""
+    for table in reversed(ORDER):  # children first: parents added here get their own parents added later
+        spec = SPECS[table]
+        for ref in spec.references:
+            index = spec.header.index(ref.column)
+            have = {row[0] for row in tables[ref.table]}
+            wanted = sorted({row[index] for row in tables[table] if row[index]} - have)
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                tables[ref.table] += _rows(
+                    session, ref.table, f"WHERE uuid IN ({','.join('?' * len(chunk))})", chunk
+                )
+
+
 def _tombstones(session: Session, where: str, params: list[Any]) -> list[tuple[Any, ...]]:
     return session.db.execute(
         f"SELECT {', '.join(TOMBSTONE_COLUMNS)} FROM tombstones {where} ORDER BY rowid", params
@@ -110,6 +126,8 @@ def export_station(session: Session, out_dir: Path | str, *, full: bool = False)
         upto = current_change_seq(session.db)
         where, params = "WHERE change_seq > ?", [last]
         tables = {name: _rows(session, name, where, params) for name in ORDER}
+        if not full:
+            _close_references(session, tables)
         tombstones = _tombstones(session, where, params)
         sequence, previous = _next_sequence(session, "station", code)
     finally:

@@ -118,7 +118,8 @@ class Merger:
         self.aliases: dict[str, str] = dict(
             db.execute("SELECT alias_uuid, uuid FROM sync_aliases").fetchall()
         )
-        self.conflicted_items: set[str] = set()
+        # item uuid -> (kept, other) copies, to settle the status from the merged history afterwards
+        self.conflicted_items: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
         self.stamp = now_iso()
 
     # ------------------------------------------------------------ rows
@@ -225,8 +226,8 @@ class Merger:
         if strictly_newer or strictly_older:
             incoming_wins = strictly_newer
         else:
-            incoming_wins = self._rank(spec, incoming_row, incoming_clock, incoming_content) > self._rank(
-                spec, local_row, local_clock, local_content
+            incoming_wins = self._rank(spec, incoming_row, incoming_content) > self._rank(
+                spec, local_row, local_content
             )
         both = clock.merged(local_clock, incoming_clock)
         if same_content:
@@ -251,16 +252,16 @@ class Merger:
         return (*meta[1:5], change_seq, clock.dumps(record_clock), meta[4], *content, meta[0])
 
     @staticmethod
-    def _rank(
-        spec: TableSpec, meta: tuple[Any, ...], record_clock: dict[str, int], content: tuple[Any, ...]
-    ) -> tuple[Any, ...]:
+    def _rank(spec: TableSpec, meta: tuple[Any, ...], content: tuple[Any, ...]) -> tuple[Any, ...]:
+        """Which of two concurrent copies is kept. It depends on the copies alone (never on what was merged
+        before), and the version grows with every edit along a line of descent, so an ancestor never outranks
+        its descendant: hence any order of the same bundles keeps the same copy."""
         # A station's own record of itself outranks a placeholder made elsewhere from a roster.
         owner = 1 if spec.name == "stations" and meta[1] == content[0] else 0
         return (
             owner,
-            clock.weight(record_clock),
-            meta[3],
             meta[4],
+            meta[3],
             meta[1],
             meta[2],
             json.dumps(content, ensure_ascii=False, default=str),
@@ -280,7 +281,7 @@ class Merger:
         incoming = dict(zip(names, (*incoming_row, *incoming_content), strict=True))
         kept, other = (incoming, local) if incoming_wins else (local, incoming)
         if spec.name == "items":
-            self.conflicted_items.add(str(local_row[0]))
+            self.conflicted_items[str(local_row[0])] = (kept, other)
         if spec.name == "stations" and other["name"] == other["code"] and other["kind"] is None:
             return  # a placeholder giving way to the real record is not a disagreement
         self.db.execute(
@@ -313,7 +314,11 @@ class Merger:
                 remapped_deputy |= ref.table == "deputies"
         if remapped_deputy and spec.name in DEPUTY_LINKS:
             parent_column, derive = DEPUTY_LINKS[spec.name]
-            row[0] = derive(row[header.index(parent_column)], row[header.index("deputy_uuid")])
+            derived = derive(row[header.index(parent_column)], row[header.index("deputy_uuid")])
+            if derived != row[0]:
+                # Remembered, so that a later deletion of the link under its old UUID finds it.
+                self._alias(spec.name, row[0], derived)
+                row[0] = derived
         return row
 
     def _drop_deleted(self, spec: TableSpec, rows: list[list[Any]], counts: TableCounts) -> list[list[Any]]:
@@ -405,6 +410,8 @@ class Merger:
         return kept, repoint
 
     def _alias(self, table: str, alias: str, target: str) -> None:
+        if alias == target:
+            return
         self.aliases[alias] = target
         self.db.execute(
             "INSERT OR REPLACE INTO sync_aliases (alias_uuid, table_name, uuid) VALUES (?, ?, ?)",
@@ -471,18 +478,25 @@ class Merger:
                     counts.deleted += 0
 
     def _reconcile_item_status(self) -> None:
+        """Events are a union, so the item's status is the last status event's; when the copy that lost the
+        conflict is the one that made that move, its handling fields come with it."""
+        handling = ("status", "department", "due_date", "reply", "satisfaction")
         for item in sorted(self.conflicted_items):
+            kept, other = self.conflicted_items[item]
             latest = self.db.execute(
                 "SELECT to_status FROM item_events WHERE item_uuid = ? AND kind IN ('created', 'status')"
-                " AND to_status IS NOT NULL ORDER BY at DESC, uuid DESC LIMIT 1",
+                " AND to_status IS NOT NULL ORDER BY at DESC, kind = 'status' DESC, uuid DESC LIMIT 1",
                 [item],
             ).fetchone()
-            if latest is None:
+            if latest is None or latest[0] == kept["status"]:
                 continue
+            source = other if other["status"] == latest[0] else {**kept, "status": latest[0]}
+            values = {k: source[k] for k in handling}
+            if values["status"] != "fed_back":
+                values["satisfaction"] = None
             self.db.execute(
-                "UPDATE items SET status = ?, satisfaction = CASE WHEN ? = 'fed_back' THEN satisfaction END"
-                " WHERE uuid = ? AND status != ?",
-                [latest[0], latest[0], item, latest[0]],
+                f"UPDATE items SET {', '.join(f'[{k}] = ?' for k in handling)} WHERE uuid = ?",
+                [*values.values(), item],
             )
 
 
