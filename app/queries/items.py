@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.domain import ItemStatus, Satisfaction
 from app.queries import filters, text_search
-from app.queries.listing import Listing, order_terms
+from app.queries.listing import STATIONS_BY_NAME, Listing, Segments, sorted_listing
 from db.schema_listing import ITEMS_TEXT_COLUMNS
 
 
@@ -24,17 +25,18 @@ class ItemFilters:
 
 
 # Sort key -> ORDER BY expression(s). Each is backed by an index of schema version 1 or 4.
-SORTS: dict[str, str | tuple[str, ...]] = {
+SORTS: dict[str, str | tuple[str, ...] | Segments] = {
     "item_no": "t.item_no",
     "date": "t.date",
     "title": "t.title",
     "category": "t.category",
     "community": "t.community",
-    "status": "t.status",
+    # Workflow order (提出 → 反馈), not the codes' alphabetical order.
+    "status": Segments("t.status", tuple(s.value for s in ItemStatus)),
     "department": "t.department",
     "due_date": "t.due_date",
-    "satisfaction": "t.satisfaction",
-    "station": "t.station_uuid",
+    "satisfaction": Segments("t.satisfaction", (*(s.value for s in Satisfaction), None)),
+    "station": Segments("t.station_uuid", values_sql=STATIONS_BY_NAME),
 }
 DEFAULT_SORT = "date"
 
@@ -60,11 +62,8 @@ def listing(
         *filters.station(f.station_code),
         *text_search.conditions("items", f.text, ITEMS_TEXT_COLUMNS, have_bigram_index),
     ]
-    return Listing(
-        table="items",
-        select=SELECT,
-        conditions=tuple(conditions),
-        order_by=order_terms(SORTS.get(sort, SORTS[DEFAULT_SORT]), descending),
+    return sorted_listing(
+        "items", SELECT, tuple(conditions), SORTS.get(sort, SORTS[DEFAULT_SORT]), descending
     )
 
 

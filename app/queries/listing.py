@@ -21,12 +21,41 @@ class Condition:
     params: tuple[Any, ...] = ()
 
 
+# Stations sorted as people read them: by name, then code.
+STATIONS_BY_NAME = "SELECT uuid FROM stations ORDER BY name, code"
+
+
+@dataclass(frozen=True)
+class Segments:
+    """An order over a column with a few values that is not the values' own order: the workflow order of a
+    status, stations by name. The listing is read as one run per value, each run in `within` order, so that
+    every run is an index walk on (column, date) instead of a sort of the whole table."""
+
+    column: str  # over t
+    values: tuple[Any, ...] = ()  # in display order; None stands for NULL
+    values_sql: str = ""  # or: a query giving the values in display order (stations by name)
+    within: tuple[str, ...] = ("t.date DESC", "t.rowid DESC")
+
+    def resolve(self, conn: sqlite3.Connection, descending: bool) -> tuple[Any, ...]:
+        values = self.values or tuple(r[0] for r in conn.execute(self.values_sql))
+        return tuple(reversed(values)) if descending else values
+
+    def condition(self, value: Any) -> Condition:
+        if value is None:
+            return Condition(f"{self.column} IS NULL")
+        return Condition(f"{self.column} = ?", (value,))
+
+
 @dataclass(frozen=True)
 class Listing:
     table: str  # the base table, aliased t in every SQL fragment
     select: str  # what a page row holds, over t (and subqueries)
     conditions: tuple[Condition, ...] = ()
     order_by: tuple[str, ...] = field(default=("t.rowid",))  # terms over t, each with its direction
+    segments: Segments | None = None  # when set, the order is by segment, then segments.within
+    descending: bool = False  # the direction of the segments
+    # Row counts per segment value, filled as pages are read; not part of the listing's identity.
+    _segment_counts: dict[Any, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def where_sql(self) -> str:
@@ -51,8 +80,32 @@ class Listing:
         return int(conn.execute(sql, params).fetchone()[0])
 
     def rowids(self, conn: sqlite3.Connection, offset: int, limit: int) -> list[int]:
+        if self.segments is not None:
+            return self._segmented_rowids(conn, offset, limit)
         sql, params = self.rowids_sql(offset, limit)
         return [r[0] for r in conn.execute(sql, params)]
+
+    def _segmented_rowids(self, conn: sqlite3.Connection, offset: int, limit: int) -> list[int]:
+        assert self.segments is not None
+        found: list[int] = []
+        for value in self.segments.resolve(conn, self.descending):
+            segment = Listing(
+                self.table,
+                self.select,
+                (*self.conditions, self.segments.condition(value)),
+                self.segments.within,
+            )
+            if value not in self._segment_counts:
+                self._segment_counts[value] = segment.count(conn)
+            size = self._segment_counts[value]
+            if offset >= size:
+                offset -= size
+                continue
+            found += segment.rowids(conn, offset, min(limit - len(found), size - offset))
+            offset = 0
+            if len(found) >= limit:
+                break
+        return found
 
     def rows(self, conn: sqlite3.Connection, rowids: Sequence[int]) -> list[dict[str, Any]]:
         """The rows with these rowids, in the order given."""
@@ -80,6 +133,18 @@ class Listing:
             if len(page) < chunk:
                 return rows
             offset += chunk
+
+
+def sorted_listing(
+    table: str,
+    select: str,
+    conditions: tuple[Condition, ...],
+    sort: str | tuple[str, ...] | Segments,
+    descending: bool,
+) -> Listing:
+    if isinstance(sort, Segments):
+        return Listing(table, select, conditions, segments=sort, descending=descending)
+    return Listing(table, select, conditions, order_terms(sort, descending))
 
 
 def order_terms(sort_sql: str | tuple[str, ...], descending: bool) -> tuple[str, ...]:

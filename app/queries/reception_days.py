@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.queries import filters
-from app.queries.listing import Condition, Listing, order_terms
+from app.queries.listing import STATIONS_BY_NAME, Condition, Listing, Segments, sorted_listing
 
 
 @dataclass(frozen=True)
@@ -17,12 +17,12 @@ class ReceptionDayFilters:
     station_code: str | None = None
 
 
-SORTS: dict[str, str | tuple[str, ...]] = {
+SORTS: dict[str, str | tuple[str, ...] | Segments] = {
     "date": ("t.date", "t.start_time"),
     "time": ("t.start_time", "t.date"),
     "kind": "t.kind",
     "theme": "t.theme",
-    "station": "t.station_uuid",
+    "station": Segments("t.station_uuid", values_sql=STATIONS_BY_NAME),
 }
 DEFAULT_SORT = "date"
 
@@ -41,9 +41,6 @@ def listing(day_filters: ReceptionDayFilters, sort: str = DEFAULT_SORT, descendi
         *filters.date_range("date", f.date_from, f.date_to),
         *filters.station(f.station_code),
     ]
-    return Listing(
-        table="reception_days",
-        select=SELECT,
-        conditions=tuple(conditions),
-        order_by=order_terms(SORTS.get(sort, SORTS[DEFAULT_SORT]), descending),
+    return sorted_listing(
+        "reception_days", SELECT, tuple(conditions), SORTS.get(sort, SORTS[DEFAULT_SORT]), descending
     )

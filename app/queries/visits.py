@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.queries import filters, text_search
-from app.queries.listing import Condition, Listing, order_terms
+from app.queries.listing import STATIONS_BY_NAME, Condition, Listing, Segments, sorted_listing
 from db.schema_listing import VISITS_TEXT_COLUMNS
 
 
@@ -21,7 +21,7 @@ class VisitFilters:
     station_code: str | None = None
 
 
-SORTS: dict[str, str | tuple[str, ...]] = {
+SORTS: dict[str, str | tuple[str, ...] | Segments] = {
     "date": "t.date",
     "visitor_name": "t.visitor_name",
     "phone": "t.phone",
@@ -29,7 +29,7 @@ SORTS: dict[str, str | tuple[str, ...]] = {
     "community": "t.community",
     "category": "t.category",
     "raised": "t.raised",
-    "station": "t.station_uuid",
+    "station": Segments("t.station_uuid", values_sql=STATIONS_BY_NAME),
 }
 DEFAULT_SORT = "date"
 
@@ -57,9 +57,6 @@ def listing(
         *filters.station(f.station_code),
         *text_search.conditions("visits", f.text, VISITS_TEXT_COLUMNS, have_bigram_index),
     ]
-    return Listing(
-        table="visits",
-        select=SELECT,
-        conditions=tuple(conditions),
-        order_by=order_terms(SORTS.get(sort, SORTS[DEFAULT_SORT]), descending),
+    return sorted_listing(
+        "visits", SELECT, tuple(conditions), SORTS.get(sort, SORTS[DEFAULT_SORT]), descending
     )
