@@ -203,12 +203,12 @@ ZH: dict[str, str] = {
 
 # Plural forms: Chinese has one.
 ZH_NUMERUS: dict[str, str] = {
-    "Waiting more than %n day(s) (%1)": "等待超过 %n 天（%1 条）",
-    "%n deputy(ies)": "共 %n 位代表",
-    "%n item(s)": "共 %n 条",
-    "Not yet exported: %n record(s)": "未导出：%n 条记录",
-    "%n reception day(s) in %1": "%1 共 %n 个接待日",
-    "%n visit(s)": "共 %n 条来访",
+    "Waiting more than %n days: %1": "等待超过 %n 天：%1 条",
+    "Deputies: %n": "共 %n 位代表",
+    "Items: %n": "共 %n 条",
+    "Not yet exported: %n": "未导出：%n 条记录",
+    "Reception days in %1: %n": "%1 共 %n 个接待日",
+    "Visits: %n": "共 %n 条来访",
 }
 
 

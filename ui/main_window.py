@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(str(self.ctx.db_path))
         self.operator_label.setText(self.tr("Operator: %1").replace("%1", self.ctx.session.operator))
         count = desk.unexported_count(db)
-        self.unexported_label.setText(self.tr("Not yet exported: %n record(s)", "", count))
+        self.unexported_label.setText(self.tr("Not yet exported: %n", "", count))
 
     def _task_started(self, label: str) -> None:
         self.progress_label.setText(label)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app import i18n
 from app.resources import resource_path
@@ -24,6 +24,12 @@ def install(language: str) -> str:
     app = QCoreApplication.instance()
     language = "en" if language.lower().startswith("en") else "zh_CN"
     i18n.set_language(language)
+    # Month and day names in calendars follow the language, not the machine's locale.
+    QLocale.setDefault(
+        QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+        if language == "en"
+        else QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    )
     if app is None:
         return language
     uninstall()

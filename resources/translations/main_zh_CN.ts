@@ -76,9 +76,9 @@
             <translation>尚未排班。</translation>
         </message>
         <message numerus="yes">
-            <source>Waiting more than %n day(s) (%1)</source>
+            <source>Waiting more than %n days: %1</source>
             <translation>
-                <numerusform>等待超过 %n 天（%1 条）</numerusform>
+                <numerusform>等待超过 %n 天：%1 条</numerusform>
             </translation>
         </message>
         <message>
@@ -153,7 +153,7 @@
             <translation>收集社情民意</translation>
         </message>
         <message numerus="yes">
-            <source>%n deputy(ies)</source>
+            <source>Deputies: %n</source>
             <translation>
                 <numerusform>共 %n 位代表</numerusform>
             </translation>
@@ -393,7 +393,7 @@
             <translation>办理记录</translation>
         </message>
         <message numerus="yes">
-            <source>%n item(s)</source>
+            <source>Items: %n</source>
             <translation>
                 <numerusform>共 %n 条</numerusform>
             </translation>
@@ -466,7 +466,7 @@
             <translation>操作员：%1</translation>
         </message>
         <message numerus="yes">
-            <source>Not yet exported: %n record(s)</source>
+            <source>Not yet exported: %n</source>
             <translation>
                 <numerusform>未导出：%n 条记录</numerusform>
             </translation>
@@ -651,7 +651,7 @@
             <translation>登记当天来访</translation>
         </message>
         <message numerus="yes">
-            <source>%n reception day(s) in %1</source>
+            <source>Reception days in %1: %n</source>
             <translation>
                 <numerusform>%1 共 %n 个接待日</numerusform>
             </translation>
@@ -901,7 +901,7 @@
             <translation>无（非接待日来访）</translation>
         </message>
         <message numerus="yes">
-            <source>%n visit(s)</source>
+            <source>Visits: %n</source>
             <translation>
                 <numerusform>共 %n 条来访</numerusform>
             </translation>

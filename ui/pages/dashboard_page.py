@@ -204,7 +204,7 @@ class DashboardPage(Page):
 
     def _show_overdue(self, rows: list[dict[str, Any]], days: int) -> None:
         self.overdue_box.setTitle(
-            self.tr("Waiting more than %n day(s) (%1)", "", days).replace("%1", str(len(rows)))
+            self.tr("Waiting more than %n days: %1", "", days).replace("%1", str(len(rows)))
         )
         self.overdue_table.setRowCount(len(rows))
         for r, row in enumerate(rows):

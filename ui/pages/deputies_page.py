@@ -30,7 +30,7 @@ from ui.context import AppContext
 from ui.models.deputies_model import DeputiesTableModel
 from ui.pages.base import Page
 from ui.pages.deputy_dialog import DeputyDialog
-from ui.widgets.tables import debounced, make_table, on_row_selected, select_uuid
+from ui.widgets.tables import debounced, fit_to_contents, make_table, on_row_selected, select_uuid
 
 RECORD_KEYS = ("present", "leave", "absent", "scheduled", "residents_received", "items_collected")
 
@@ -57,7 +57,19 @@ class DeputiesPage(Page):
         filters.addWidget(self.level, 1)
         filters.addWidget(self.here_only)
         filters.addWidget(self.add_button)
-        self.table = make_table(self.model, "deputies_table", DeputiesTableModel.COL_STATIONS)
+        m = DeputiesTableModel
+        self.table = make_table(
+            self.model,
+            "deputies_table",
+            widths={
+                m.COL_NAME: 90,
+                m.COL_LEVEL: 60,
+                m.COL_GENDER: 50,
+                m.COL_DELEGATION: 130,
+                m.COL_GROUP: 130,
+                m.COL_STATIONS: 160,
+            },
+        )
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         left = QWidget()
@@ -145,6 +157,7 @@ class DeputiesPage(Page):
         for key, caption in captions.items():
             self.record_captions[key].setText(caption)
         self.model.retranslate()
+        fit_to_contents(self.table, (DeputiesTableModel.COL_LEVEL, DeputiesTableModel.COL_GENDER))
         self._show_count(self.model.total_count())
         self.show_deputy(self.current)
 
@@ -170,7 +183,7 @@ class DeputiesPage(Page):
         )
 
     def _show_count(self, total: int) -> None:
-        self.count_label.setText(self.tr("%n deputy(ies)", "", total))
+        self.count_label.setText(self.tr("Deputies: %n", "", total))
 
     def show_deputy(self, row: dict[str, Any] | None) -> None:
         deputy = get(self.ctx.session.db, "deputies", row["uuid"]) if row else None

@@ -28,7 +28,14 @@ from ui.models.items_model import ItemsTableModel
 from ui.pages.base import Page
 from ui.pages.item_actions import ItemActions
 from ui.pages.item_dialog import ItemDialog
-from ui.widgets.tables import debounced, make_table, on_row_selected, select_uuid
+from ui.widgets.tables import (
+    debounced,
+    fit_to_contents,
+    hide_station_column,
+    make_table,
+    on_row_selected,
+    select_uuid,
+)
 
 TABS: tuple[ItemStatus | None, ...] = (None, *ItemStatus)
 
@@ -60,7 +67,23 @@ class ItemsPage(Page):
         filters.addWidget(self.filter_community, 1)
         filters.addWidget(self.filter_category, 1)
         filters.addWidget(self.new_button)
-        self.table = make_table(self.model, "items_table", ItemsTableModel.COL_TITLE)
+        m = ItemsTableModel
+        self.table = make_table(
+            self.model,
+            "items_table",
+            widths={
+                m.COL_NO: 140,
+                m.COL_DATE: 100,
+                m.COL_TITLE: 240,
+                m.COL_CATEGORY: 80,
+                m.COL_COMMUNITY: 100,
+                m.COL_STATUS: 60,
+                m.COL_DEPARTMENT: 130,
+                m.COL_DUE_DATE: 100,
+                m.COL_SATISFACTION: 90,
+            },
+        )
+        hide_station_column(self.table, m.COL_STATION, ctx.session.role)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         left = QWidget()
@@ -136,6 +159,7 @@ class ItemsPage(Page):
         self.history_label.setText(self.tr("History"))
         self.workflow.retranslate_ui()
         self.model.retranslate()
+        fit_to_contents(self.table, (ItemsTableModel.COL_STATUS, ItemsTableModel.COL_SATISFACTION))
         self._show_count(self.model.total_count())
         self.show_item(self.current)
 
@@ -187,7 +211,7 @@ class ItemsPage(Page):
         self.filter_error.hide()
 
     def _show_count(self, total: int) -> None:
-        self.count_label.setText(self.tr("%n item(s)", "", total))
+        self.count_label.setText(self.tr("Items: %n", "", total))
 
     def show_item(self, item: dict[str, Any] | None) -> None:
         if item is not None:  # a table row holds the listing's columns; the pane shows the whole record

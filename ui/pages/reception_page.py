@@ -7,8 +7,7 @@ import calendar
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -38,9 +37,8 @@ from ui.models.reception_days_model import ReceptionDaysTableModel
 from ui.pages.base import Page
 from ui.widgets.deputy_picker import DeputyPicker
 from ui.widgets.field_errors import FieldErrors
-from ui.widgets.tables import make_table, on_row_selected, select_uuid
-
-MARK = QColor("#1e88e5")
+from ui.widgets.marked_calendar import MarkedCalendar
+from ui.widgets.tables import hide_station_column, make_table, on_row_selected, select_uuid
 
 
 class ReceptionPage(Page):
@@ -49,15 +47,20 @@ class ReceptionPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.editing: str | None = None
-        self.marked: list[QDate] = []
         self.model = ReceptionDaysTableModel(ctx.db_path, self)
 
-        self.calendar = QCalendarWidget()
+        self.calendar = MarkedCalendar()
         self.calendar.setObjectName("calendar")
         self.calendar.setGridVisible(True)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setMaximumHeight(300)
-        self.table = make_table(self.model, "days_table", ReceptionDaysTableModel.COL_THEME)
+        m = ReceptionDaysTableModel
+        self.table = make_table(
+            self.model,
+            "days_table",
+            widths={m.COL_DATE: 100, m.COL_TIME: 100, m.COL_KIND: 100, m.COL_THEME: 120, m.COL_DUTIES: 90},
+        )
+        hide_station_column(self.table, m.COL_STATION, ctx.session.role)
         self.month_label = QLabel()
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -187,6 +190,7 @@ class ReceptionPage(Page):
         return self.tr("Reception days")
 
     def retranslate_ui(self) -> None:
+        self.calendar.setLocale(QLocale())
         self.form_box.setTitle(self.tr("Reception day"))
         captions = (
             self.tr("Date"),
@@ -253,21 +257,15 @@ class ReceptionPage(Page):
         self.table.horizontalHeader().setSortIndicator(
             ReceptionDaysTableModel.COL_DATE, Qt.SortOrder.AscendingOrder
         )
-        for day in self.marked:
-            self.calendar.setDateTextFormat(day, QTextCharFormat())
-        marked_format = QTextCharFormat()
-        marked_format.setBackground(QBrush(MARK))
-        marked_format.setForeground(QBrush(QColor("#ffffff")))
-        marked_format.setFontWeight(QFont.Weight.Bold)
         station = self.ctx.session.local_station_uuid()
-        self.marked = [
-            QDate.fromString(day, "yyyy-MM-dd")
-            for day in desk.reception_dates(self.ctx.session.db, station, first, last)
-        ]
-        for day in self.marked:
-            self.calendar.setDateTextFormat(day, marked_format)
+        self.calendar.set_marked(
+            [
+                QDate.fromString(d, "yyyy-MM-dd")
+                for d in desk.reception_dates(self.ctx.session.db, station, first, last)
+            ]
+        )
         self.month_label.setText(
-            self.tr("%n reception day(s) in %1", "", self.model.total_count()).replace("%1", f"{first:%Y-%m}")
+            self.tr("Reception days in %1: %n", "", self.model.total_count()).replace("%1", f"{first:%Y-%m}")
         )
 
     def _day_clicked(self, day: QDate) -> None:

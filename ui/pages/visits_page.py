@@ -34,7 +34,7 @@ from ui.models.visits_model import VisitsTableModel
 from ui.pages.base import Page
 from ui.widgets.deputy_picker import DeputyPicker
 from ui.widgets.field_errors import FieldErrors
-from ui.widgets.tables import debounced, make_table, on_row_selected, select_uuid
+from ui.widgets.tables import debounced, fit_to_contents, make_table, on_row_selected, select_uuid
 
 
 class VisitsPage(Page):
@@ -74,7 +74,21 @@ class VisitsPage(Page):
         filters.addWidget(self.filter_labels[2])
         filters.addWidget(self.filter_category, 1)
         filters.addWidget(self.show_phones)
-        self.table = make_table(self.model, "visits_table", VisitsTableModel.COL_RAISED)
+        m = VisitsTableModel
+        self.table = make_table(
+            self.model,
+            "visits_table",
+            widths={
+                m.COL_DATE: 100,
+                m.COL_VISITOR: 80,
+                m.COL_PHONE: 115,
+                m.COL_HEADCOUNT: 55,
+                m.COL_COMMUNITY: 110,
+                m.COL_CATEGORY: 80,
+                m.COL_RAISED: 260,
+                m.COL_DEPUTIES: 120,
+            },
+        )
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -246,6 +260,7 @@ class VisitsPage(Page):
         if self.reception_day.count():
             self.reception_day.setItemText(0, self.tr("None (outside a reception day)"))
         self.model.retranslate()
+        fit_to_contents(self.table, (VisitsTableModel.COL_HEADCOUNT,))
         self._show_count(self.model.total_count())
         self._update_buttons()
 
@@ -313,7 +328,7 @@ class VisitsPage(Page):
         self.filter_error.hide()
 
     def _show_count(self, total: int) -> None:
-        self.count_label.setText(self.tr("%n visit(s)", "", total))
+        self.count_label.setText(self.tr("Visits: %n", "", total))
 
     # -- the form ------------------------------------------------------------------------------------------
     def _load_choices(self, day_uuid: str | None = None, deputy_uuids: list[str] | None = None) -> None:

@@ -10,7 +10,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 
 
 def make_table(
-    model: Any, name: str, stretch_column: int | None = None, parent: QWidget | None = None
+    model: Any,
+    name: str,
+    stretch_column: int | None = None,
+    parent: QWidget | None = None,
+    widths: dict[int, int] | None = None,
 ) -> QTableView:
     view = QTableView(parent)
     view.setObjectName(name)
@@ -30,9 +34,25 @@ def make_table(
     header.sortIndicatorChanged.connect(model.sort)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setDefaultSectionSize(110)
-    if stretch_column is not None:
+    header.setStretchLastSection(True)
+    # Widths chosen for the content (dates, codes, short Chinese words); the long text column gets the rest
+    # when there is room and a generous width when the table has to scroll sideways.
+    for column, width in (widths or {}).items():
+        header.resizeSection(column, width)
+    if stretch_column is not None and not widths:
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     return view
+
+
+def fit_to_contents(view: QTableView, columns: tuple[int, ...]) -> None:
+    """Short coded columns (level, status, people) sized to their words, which differ by language."""
+    for column in columns:
+        view.resizeColumnToContents(column)
+
+
+def hide_station_column(view: QTableView, column: int, role: str) -> None:
+    """A station sees only its own records: the station column says nothing there."""
+    view.setColumnHidden(column, role == "station")
 
 
 def selected_record(view: QTableView) -> dict[str, Any] | None:
@@ -69,6 +89,7 @@ def debounced(edit: QLineEdit, callback: Callable[[], None], msecs: int = 250) -
     timer.setInterval(msecs)
     timer.timeout.connect(callback)
     edit.textChanged.connect(lambda _text: timer.start())
+
     def now() -> None:
         timer.stop()
         callback()
