@@ -46,6 +46,8 @@ OWNED_THROUGH: dict[str, tuple[str, str]] = {
     "visit_deputies": ("visit_uuid", "visits"),
     "item_events": ("item_uuid", "items"),
 }
+# Numbers unique per table that are not the UUID's natural key.
+UNIQUE_NUMBERS = {"items": "item_no"}
 # Links whose UUID follows from (parent, deputy): re-derived when the deputy turns out to be another's alias.
 DEPUTY_LINKS: dict[str, tuple[str, Callable[[str, str], str]]] = {
     "stationings": ("station_uuid", lambda station, deputy: stationing_uuid_for(deputy, station)),
@@ -141,6 +143,8 @@ class Merger:
             rows, pending_repoint = self._deputy_identities(rows, counts)
         rows = self._drop_deleted(spec, rows, counts)
         rows = self._check_references(spec, rows)
+        if spec.name in UNIQUE_NUMBERS:
+            rows = self._check_unique(spec, rows, UNIQUE_NUMBERS[spec.name])
         header = spec.header
         content_start = len(META)
         local = existing(
@@ -370,6 +374,28 @@ class Merger:
         for uuid, reason in bad.items():
             self.result.refuse(spec.name, uuid, reason)
         return [r for r in rows if r[0] not in bad]
+
+    def _check_unique(self, spec: TableSpec, rows: list[list[Any]], column: str) -> list[list[Any]]:
+        """A number already used here by another record (a station set up again from scratch numbers its
+        items afresh) refuses that row, not the whole bundle."""
+        index = spec.header.index(column)
+        taken = existing(self.db, spec.name, column, (r[index] for r in rows), "uuid")
+        kept = []
+        for row in rows:
+            holder = taken.get(row[index])
+            if holder is not None and holder[1] != row[0]:
+                self.result.refuse(
+                    spec.name,
+                    row[0],
+                    text(
+                        "编号 {n} 已被本机另一条记录使用",
+                        "the number {n} is already used here by another record",
+                        n=row[index],
+                    ),
+                )
+            else:
+                kept.append(row)
+        return kept
 
     # ------------------------------------------------------------ one deputy, one record
 

@@ -1,0 +1,140 @@
+"""The sync commands end to end, as a clerk at a station and the district office would type them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.e2e.conftest import Result
+
+
+def _init_station(liaison: Callable[..., Result], db: Path, code: str) -> None:
+    made = liaison(
+        "init",
+        "station",
+        "--code",
+        code,
+        "--name",
+        f"{code}代表之家",
+        "--kind",
+        "home",
+        "--street",
+        "控江路街道",
+        db_path=db,
+    )
+    assert made.code == 0, made.err
+    assert liaison("demo", "--months", "2", "--seed", "7", db_path=db).code == 0
+
+
+def test_station_to_district_and_back(liaison: Callable[..., Result], tmp_path: Path) -> None:
+    stick = tmp_path / "U盘"
+    station_db, office_db = tmp_path / "yp01.db", tmp_path / "office.db"
+    _init_station(liaison, station_db, "YP-01")
+    exported = liaison("export", "--out", str(stick), db_path=station_db)
+    assert exported.code == 0, exported.err
+    bundle = Path(exported.out.strip().splitlines()[-1])  # the last line is the path
+    assert bundle.exists() and bundle.parent == stick and bundle.name == "YP-01-000001.liaison"
+    assert not list(stick.glob(".*.part"))  # no temporary file left behind
+
+    assert liaison("init", "district", "--name", "杨浦区人大常委会", db_path=office_db).code == 0
+    dry = liaison("import", str(stick), "--dry-run", "--json", db_path=office_db)
+    assert dry.code == 0 and dry.json()["bundles"][0]["outcome"] == "checked"
+    assert liaison("stats", "--json", db_path=office_db).json()["visits"] == 0
+    imported = liaison("import", str(stick), db_path=office_db)
+    assert imported.code == 0, imported.err
+    assert "已导入" in imported.out and "指纹" in imported.out and "来访登记：新增" in imported.out
+    station_stats = liaison("stats", "--json", db_path=station_db).json()
+    office_stats = liaison("stats", "--json", "--station", "YP-01", db_path=office_db).json()
+    assert office_stats["visits"] == station_stats["visits"]
+    assert office_stats["sentiment_items"] == station_stats["sentiment_items"]
+
+    again = liaison("import", str(bundle), "--json", db_path=office_db)
+    assert again.code == 0 and again.json()["bundles"][0]["outcome"] == "already"
+
+    back = liaison("export", "--station", "YP-01", "--out", str(stick), db_path=office_db)
+    assert back.code == 0, back.err
+    returned = Path(back.out.strip().splitlines()[-1])
+    assert returned.name == "return-YP-01-000001.liaison"
+    took = liaison("import", str(returned), db_path=station_db)
+    assert took.code == 0, took.err
+    sealed = liaison("export", "--out", str(stick), db_path=station_db)
+    assert sealed.code == 0 and "已加密" in sealed.out
+    keys = liaison("keys", "list", "--json", db_path=office_db).json()
+    assert [p["peer"] for p in keys["peers"]] == ["YP-01"] and keys["own"]
+
+    english = liaison("import", str(stick / "YP-01-000002.liaison"), "--json", db_path=office_db, lang="en")
+    assert english.code == 0 and english.json()["bundles"][0]["outcome"] == "imported"
+
+
+def test_refused_bundles_exit_2_with_one_line(liaison: Callable[..., Result], tmp_path: Path) -> None:
+    station_db, office_db = tmp_path / "yp01.db", tmp_path / "office.db"
+    _init_station(liaison, station_db, "YP-01")
+    bundle = Path(liaison("export", "--out", str(tmp_path), db_path=station_db).out.strip().splitlines()[-1])
+    assert liaison("init", "district", "--name", "杨浦区人大常委会", db_path=office_db).code == 0
+    data = bundle.read_bytes()
+    edited = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(edited, "w") as new:
+        for info in old.infolist():
+            content = old.read(info)
+            if info.filename == "tables/items.csv":
+                content = content.replace("区".encode(), "县".encode(), 1)
+            new.writestr(info.filename, content)
+    cases = {
+        "empty.liaison": b"",
+        "garbage.liaison": b"not a bundle" * 50,
+        "half.liaison": data[: len(data) // 2],
+        "edited.liaison": edited.getvalue(),
+    }
+    before = liaison("stats", "--json", db_path=office_db).json()
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        result = liaison("import", str(path), db_path=office_db)
+        assert result.code == 2, (name, result.out, result.err)
+        assert "Traceback" not in result.err and len(result.err.strip().splitlines()) == 1, result.err
+        assert result.err.startswith("错误：") and name in result.err
+    assert liaison("stats", "--json", db_path=office_db).json() == before
+    english = liaison("import", str(tmp_path / "edited.liaison"), db_path=office_db, lang="en")
+    assert english.code == 2 and "does not match its manifest" in english.err
+    # A station's bundle cannot be imported at another station.
+    other = tmp_path / "yp02.db"
+    _init_station(liaison, other, "YP-02")
+    wrong = liaison("import", str(bundle), db_path=other)
+    assert wrong.code == 2 and len(wrong.err.strip().splitlines()) == 1
+
+
+def test_new_station_key_is_refused_until_accepted(liaison: Callable[..., Result], tmp_path: Path) -> None:
+    office_db = tmp_path / "office.db"
+    assert liaison("init", "district", "--name", "杨浦区人大常委会", db_path=office_db).code == 0
+    first, second = tmp_path / "old-pc.db", tmp_path / "new-pc.db"
+    for db in (first, second):
+        _init_station(liaison, db, "YP-01")
+    old = liaison("export", "--out", str(tmp_path / "a"), db_path=first).out.strip().splitlines()[-1]
+    new = liaison("export", "--out", str(tmp_path / "b"), db_path=second).out.strip().splitlines()[-1]
+    assert liaison("import", old, db_path=office_db).code == 0
+    refused = liaison("import", new, db_path=office_db)
+    assert refused.code == 2 and "liaison keys accept YP-01" in refused.err
+    listed = liaison("keys", "list", db_path=office_db)
+    assert "待确认" in listed.out
+    assert liaison("keys", "accept", "YP-01", db_path=office_db).code == 0
+    assert liaison("import", new, db_path=office_db).code == 0
+
+
+def test_export_csv_opens_in_spreadsheets(liaison: Callable[..., Result], tmp_path: Path) -> None:
+    db = tmp_path / "yp01.db"
+    _init_station(liaison, db, "YP-01")
+    out = tmp_path / "表格"
+    result = liaison("export-csv", "--out", str(out), db_path=db)
+    assert result.code == 0, result.err
+    visits = (out / "来访登记.csv").read_bytes()
+    assert visits.startswith(b"\xef\xbb\xbf")  # the BOM Excel and WPS look for
+    rows = list(csv.reader(io.StringIO(visits.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["家站点", "日期", "来访人"]
+    assert len(rows) > 1 and all(len(r[1]) == 10 and r[1][4] == "-" for r in rows[1:])
+    items = list(csv.reader(io.StringIO((out / "社情民意.csv").read_text(encoding="utf-8-sig"))))
+    assert {r[8] for r in items[1:]} <= {"提出", "交办", "承办", "落实", "反馈"}
+    json.dumps(rows)  # plain strings throughout
