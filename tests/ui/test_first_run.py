@@ -1,0 +1,68 @@
+"""The first-run wizard: a station gives its identity once; mistakes are shown beside the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from app import settings
+from app.session import Session
+from ui import translations
+from ui.context import AppContext
+from ui.first_run import FirstRunWizard
+
+
+def test_a_station_is_set_up_and_a_bad_code_is_refused(qtbot: Any, qapp: Any, tmp_path: Path) -> None:
+    translations.install("zh_CN")
+    session = Session.open(tmp_path / "new.db")
+    ctx = AppContext(tmp_path / "new.db", session)
+    wizard = FirstRunWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.role_page.station.isChecked()
+    wizard.next()
+    assert not wizard.operator_page.validatePage()
+    assert "操作员姓名" in wizard.operator_page.errors.message_for("operator")
+    wizard.operator_page.operator.setText("王芳")
+    wizard.next()
+    assert wizard.currentPage() is wizard.identity_page
+    page = wizard.identity_page
+    page.code.setText("控江 01")
+    page.name.setText("控江路街道代表之家")
+    page.street.setText("控江路街道")
+    wizard.next()
+    assert wizard.currentPage() is page  # refused
+    assert "家站点编号" in page.errors.message_for("code")
+    assert page.name.text() == "控江路街道代表之家"
+    assert session.role == ""
+    page.code.setText("yp-01")
+    wizard.next()
+    assert wizard.currentPage() is wizard.roster_page
+    assert session.role == "station"
+    assert settings.STATION_CODE.get(session.db) == "YP-01"
+    assert settings.OPERATOR.get(session.db) == "王芳"
+    ctx.wait_for_tasks()
+    session.close()
+    translations.uninstall()
+
+
+def test_a_district_office_needs_its_name(qtbot: Any, qapp: Any, tmp_path: Path) -> None:
+    translations.install("en")
+    session = Session.open(tmp_path / "district.db")
+    ctx = AppContext(tmp_path / "district.db", session)
+    wizard = FirstRunWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.role_page.district.setChecked(True)
+    wizard.next()
+    wizard.operator_page.operator.setText("Li")
+    wizard.next()
+    assert wizard.identity_page.title() == "The district office"
+    wizard.next()
+    assert wizard.identity_page.errors.message_for("district_name")
+    wizard.identity_page.district_name.setText("杨浦区人大常委会")
+    wizard.next()
+    assert session.role == "district"
+    session.close()
+    translations.install("zh_CN")
+    translations.uninstall()

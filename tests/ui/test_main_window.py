@@ -1,0 +1,111 @@
+"""The main window: navigation, the status bar, shortcuts, and switching the language live."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from app import settings
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.navigation import PAGES
+from ui.pages.dashboard_page import DashboardPage
+from ui.pages.placeholder_page import PlaceholderPage
+from ui.pages.settings_page import SettingsPage
+from ui.pages.visits_page import VisitsPage
+
+
+def _window(qtbot: Any, ctx: AppContext) -> MainWindow:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_navigation_lists_every_page_in_chinese_and_opens_each(qtbot: Any, demo_ctx: AppContext) -> None:
+    window = _window(qtbot, demo_ctx)
+    labels = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert labels == ["工作台", "接待日", "来访登记", "社情民意", "代表", "报表", "数据同步", "设置"]
+    for entry in PAGES:
+        page = window.show_page(entry.key)
+        assert window.stack.currentWidget() is page
+        assert not isinstance(page, PlaceholderPage) or entry.key in ("reports", "sync")
+    assert isinstance(window.pages["visits"], VisitsPage)
+    demo_ctx.wait_for_tasks()
+
+
+def test_status_bar_shows_database_operator_and_unexported_records(qtbot: Any, ctx: AppContext) -> None:
+    window = _window(qtbot, ctx)
+    assert str(ctx.db_path) in window.database_label.text()
+    assert "测试员" in window.operator_label.text()
+    before = window.unexported_label.text()
+    page = window.show_page("visits")
+    assert isinstance(page, VisitsPage)
+    page.raised.setPlainText("小区门口积水")
+    assert page.save()
+    assert window.unexported_label.text() != before
+    count = int("".join(ch for ch in window.unexported_label.text() if ch.isdigit()))
+    settings.LAST_EXPORTED_SEQ.set(ctx.session.db, 10**9)  # as if a bundle had just been exported
+    window.update_status()
+    assert "未导出：0" in window.unexported_label.text()
+    assert count > 0
+    ctx.wait_for_tasks()
+
+
+def test_ctrl_n_and_ctrl_f_reach_the_current_page(qtbot: Any, ctx: AppContext) -> None:
+    window = _window(qtbot, ctx)
+    page = window.show_page("visits")
+    assert isinstance(page, VisitsPage)
+    page.raised.setPlainText("草稿")
+    assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    window.new_action.trigger()
+    assert page.raised.toPlainText() == ""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.find_action.trigger()
+    assert QApplication.focusWidget() is page.search
+    ctx.wait_for_tasks()
+
+
+def test_switching_the_language_retranslates_the_whole_window(qtbot: Any, demo_ctx: AppContext) -> None:
+    window = _window(qtbot, demo_ctx)
+    visits = window.show_page("visits")
+    assert isinstance(visits, VisitsPage)
+    settings_page = window.show_page("settings")
+    assert isinstance(settings_page, SettingsPage)
+    settings_page.language.setCurrentIndex(settings_page.language.findData("en"))
+    qtbot.mouseClick(settings_page.save_button, Qt.MouseButton.LeftButton)
+
+    assert window.navigation.item(0).text() == "Dashboard"
+    assert window.navigation.item(3).text() == "Sentiment items"
+    assert settings_page.save_button.text() == "Save"
+    assert visits.save_button.text() == "Save"
+    assert visits.model.headerData(0, Qt.Orientation.Horizontal) == "Date"
+    assert "Operator" in window.operator_label.text()
+    assert settings.LANGUAGE.get(demo_ctx.session.db) == "en"
+
+    settings_page.language.setCurrentIndex(settings_page.language.findData("zh_CN"))
+    settings_page.save()
+    assert window.navigation.item(0).text() == "工作台"
+    assert visits.save_button.text() == "保存"
+    demo_ctx.wait_for_tasks()
+
+
+def test_dashboard_shows_this_months_figures_and_filled_charts(qtbot: Any, demo_ctx: AppContext) -> None:
+    window = _window(qtbot, demo_ctx)
+    page = window.pages["dashboard"]
+    assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: page.loads >= 1, timeout=10_000)
+    assert page.data is not None
+    month = page.data["month"]
+    assert page.figures["person_visits"].value.text() == str(month["person_visits"])
+    assert page.figures["reception_days"].value.text() == str(month["reception_days"])
+    year_visits = sum(v for _, v in page.data["by_month"])
+    assert year_visits > 0
+    assert page.month_chart.total() == year_visits
+    assert page.status_chart.total() == page.data["year"]["sentiment_items"] > 0
+    assert page.category_chart.total() > 0
+    assert page.overdue_table.rowCount() == len(page.data["overdue"])

@@ -1,0 +1,114 @@
+"""接待日 as a clerk uses it: plan a day with the deputies stationed here, mark attendance, see its visits."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+
+from app import desk
+from app.services import deputies as deputy_service
+from app.services import visits as visit_service
+from ui.context import AppContext
+from ui.pages.reception_page import ReceptionPage
+
+from .conftest import type_text
+
+
+def _deputy(ctx: AppContext, name: str, stationed: bool = True) -> str:
+    uuid = deputy_service.create(ctx.session, name=name, level="district")
+    if stationed:
+        with ctx.session.write() as writer:
+            deputy_service.station(writer, uuid, ctx.session.local_station_uuid() or "")
+    return uuid
+
+
+def _page(qtbot: Any, ctx: AppContext) -> ReceptionPage:
+    page = ReceptionPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    return page
+
+
+def test_only_deputies_stationed_here_are_offered(qtbot: Any, ctx: AppContext) -> None:
+    _deputy(ctx, "周建国")
+    _deputy(ctx, "外站代表", stationed=False)
+    page = _page(qtbot, ctx)
+    offered = [page.deputies.item(i).text() for i in range(page.deputies.count())]
+    assert offered == ["周建国（区）"]
+
+
+def test_plan_a_day_see_it_marked_and_listed(qtbot: Any, ctx: AppContext) -> None:
+    _deputy(ctx, "周建国")
+    page = _page(qtbot, ctx)
+    day = QDate.currentDate().addDays(7)
+    page.date.setDate(day)
+    page.start_time.setText("09:00")
+    page.end_time.setText("11:30")
+    page.kind.setCurrentIndex(page.kind.findData("thematic"))
+    type_text(qtbot, page.theme, "老旧小区加装电梯")
+    assert page.deputies.check_name("周建国")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    assert page.status.text().startswith("已保存")
+    assert day in page.calendar.marked
+    assert page.model.total_count() == 1
+    row = page.model.object_at(0) or {}
+    assert row["theme"] == "老旧小区加装电梯"
+    roster = desk.duty_roster(ctx.session.db, page.editing or "")
+    assert [d["name"] for d in roster] == ["周建国"]
+    assert page.attendance.rowCount() == 1
+
+
+def test_end_before_start_is_refused_beside_the_field(qtbot: Any, ctx: AppContext) -> None:
+    page = _page(qtbot, ctx)
+    page.start_time.setText("14:00")
+    page.end_time.setText("10:00")
+    type_text(qtbot, page.theme, "专题接待")
+    assert not page.save()
+    assert "结束时间" in page.errors.message_for("end_time")
+    assert page.theme.text() == "专题接待"
+    assert page.model.total_count() == 0
+
+
+def test_attendance_is_marked_and_a_future_presence_refused(qtbot: Any, ctx: AppContext) -> None:
+    deputy = _deputy(ctx, "周建国")
+    page = _page(qtbot, ctx)
+    page.date.setDate(QDate.currentDate().addDays(-2))
+    page.deputies.check_name("周建国")
+    assert page.save()
+    combo = page.attendance.cellWidget(0, 2)
+    combo.setCurrentIndex(combo.findData("present"))
+    assert desk.duty_roster(ctx.session.db, page.editing or "")[0]["status"] == "present"
+    assert desk.duty_record(ctx.session.db, deputy)["present"] == 1
+
+    page.new_record()
+    page.date.setDate(QDate.currentDate().addDays(5))
+    page.deputies.check_name("周建国")
+    assert page.save()
+    combo = page.attendance.cellWidget(0, 2)
+    combo.setCurrentIndex(combo.findData("absent"))
+    assert page.attendance_error.isVisibleTo(page)
+    assert "尚未到来" in page.attendance_error.text()
+    assert combo.currentData() == "scheduled"  # the combo shows what is stored
+
+
+def test_the_days_visits_are_listed_and_a_new_one_can_be_asked_for(qtbot: Any, ctx: AppContext) -> None:
+    page = _page(qtbot, ctx)
+    page.date.setDate(QDate.currentDate().addDays(-1))
+    assert page.save()
+    visit_service.create(
+        ctx.session,
+        reception_day_uuid=page.editing,
+        date=(date.today() - timedelta(days=1)).isoformat(),
+        visitor_name="王阿姨",
+        headcount=2,
+        raised="楼道灯坏了",
+    )
+    page.refresh()
+    assert page.day_visits.count() == 1
+    assert "王阿姨" in page.day_visits.item(0).text()
+    with qtbot.waitSignal(page.add_visit_requested) as signal:
+        qtbot.mouseClick(page.add_visit_button, Qt.MouseButton.LeftButton)
+    assert signal.args[0]["uuid"] == page.editing
