@@ -183,13 +183,34 @@ def heading(styles: Styles, title: str) -> list[Flowable]:
 
 
 def signature_block(styles: Styles) -> Flowable:
-    blank = "＿" * 8
-    line = t(
-        "经办人：{b}　　　　负责人：{b}　　　　日期：＿＿＿＿年＿＿月＿＿日",
-        "Prepared by: {b}    Approved by: {b}    Date: ____-__-__",
-        b=blank,
+    """经办人 / 负责人 / 日期, each with a ruled line to sign or write on."""
+    cells = [
+        t("经办人：", "Prepared by:"),
+        "",
+        t("负责人：", "Approved by:"),
+        "",
+        t("日期：", "Date:"),
+        t("　　　　年　　月　　日", ""),
+    ]
+    label = 20 * mm if current_language() != "en" else 24 * mm
+    rest = (FRAME_WIDTH - 3 * label) / 3
+    table = Table([cells], colWidths=[label, rest, label, rest, label, rest])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), styles.font.name),
+                ("FONTSIZE", (0, 0), (-1, -1), 10.5),
+                ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
+                ("ALIGN", (5, 0), (5, 0), "CENTER"),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.black),
+                ("LINEBELOW", (3, 0), (3, 0), 0.6, colors.black),
+                ("LINEBELOW", (5, 0), (5, 0), 0.6, colors.black),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
     )
-    return KeepTogether([Spacer(1, 10 * mm), Paragraph(line, styles.body)])
+    return KeepTogether([Spacer(1, 12 * mm), table])
 
 
 def _escape(value: str) -> str:

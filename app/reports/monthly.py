@@ -234,7 +234,7 @@ def _visits_table(db: Any, period: Period, station: queries.Station, styles: Sty
             t("反映问题", "Raised"),
         ],
         rows,
-        [21 * mm, 15 * mm, 25 * mm, 26 * mm, 11 * mm, FRAME_WIDTH - 98 * mm],
+        [21 * mm, 15 * mm, 25 * mm, 25 * mm, 13 * mm, FRAME_WIDTH - 99 * mm],
         numeric=(4,),
         plain=(0, 2),
         empty=t("本月没有来访登记。", "No resident was registered this month."),
