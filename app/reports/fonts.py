@@ -7,6 +7,7 @@ registration is done once per process and reused.
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
 
 from reportlab.pdfbase import pdfmetrics
@@ -39,7 +40,7 @@ def register(font_file: FontFile | None) -> ReportFont:
         try:
             pdfmetrics.registerFont(TTFont(name, str(font_file.path), subfontIndex=font_file.subfont_index))
             result = ReportFont(name, True)
-        except (TTFError, OSError):
+        except (TTFError, OSError, ValueError, KeyError, IndexError, struct.error):
             result = None  # a damaged or CFF font: fall back rather than fail the report
     if result is None:
         if FALLBACK_FONT not in pdfmetrics.getRegisteredFontNames():

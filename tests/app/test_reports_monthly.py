@@ -220,3 +220,14 @@ def test_a_phone_typed_into_what_a_resident_raised_is_masked(station: Session, t
     compact = flat(pdf_text(out))
     assert "13912345678" not in compact
     assert "139****5678" in compact
+
+
+def test_an_unreadable_font_file_falls_back_instead_of_failing(station: Session, tmp_path: Path) -> None:
+    from app.fonts import FontFile
+
+    broken = tmp_path / "broken.ttf"
+    broken.write_bytes(b"\x00\x01\x00\x00" + b"not a font" * 10)
+    font = register(FontFile(broken))
+    assert font.name == "STSong-Light" and not font.embedded
+    result = build_monthly(station, MONTH, tmp_path / "r.pdf", font=font)
+    assert result.warning is not None

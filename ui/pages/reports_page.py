@@ -58,8 +58,10 @@ class ReportsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         # Previews live in a private folder, one file per generation: a PDF shown by QPdfDocument is not
-        # overwritten while open (Windows would refuse), and the folder goes when the page does.
-        self._folder = Path(tempfile.mkdtemp(prefix="liaison-reports-"))
+        # overwritten while open (Windows would refuse). The folder is removed when the page is collected or,
+        # at the latest, when the program exits.
+        self._temp = tempfile.TemporaryDirectory(prefix="liaison-reports-", ignore_cleanup_errors=True)
+        self._folder = Path(self._temp.name)
         self.result: ReportResult | None = None
         self.generating = False
 
@@ -144,7 +146,6 @@ class ReportsPage(Page):
         self.print_button.clicked.connect(self.print_page)
         self.save_button.clicked.connect(self.save_as)
         self.show_names.toggled.connect(self._set_show_names)
-        self.destroyed.connect(lambda *_: shutil.rmtree(self._folder, ignore_errors=True))
         self.retranslate_ui()
         self._update_controls()
 
