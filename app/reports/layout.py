@@ -263,6 +263,14 @@ def write_pdf(out: Path | str, story: list[Flowable], *, title: str, footer: str
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(text("文件夹“{f}”不存在", "The folder “{f}” does not exist", f=str(folder)))
+    if target.is_dir():
+        raise UserError(
+            text(
+                "“{p}”是一个文件夹：请给出文件名，例如 {p}/报表.pdf",
+                "“{p}” is a folder: give a file name, e.g. {p}/report.pdf",
+                p=str(target),
+            )
+        )
     # Not mkstemp: its file is private (0600), and a report is written with the user's usual permissions.
     temp_name = str(folder / f".report-{uuid.uuid4().hex}.pdf")
     pages: list[int] = []

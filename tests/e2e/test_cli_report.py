@@ -130,6 +130,7 @@ def test_mistakes_are_one_line_in_chinese_with_exit_code_2(tmp_path: Path) -> No
             "2023-03",
         ),
         (("report", "annual", "--year", "2026", "--out", str(tmp_path / "missing" / "a.pdf")), "不存在"),
+        (("report", "annual", "--year", "2026", "--out", str(tmp_path)), "是一个文件夹"),
     ]
     for args, words in cases:
         result = liaison(db, *args)
