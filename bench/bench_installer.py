@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from bench import frozen_app
@@ -67,7 +68,7 @@ def _latest_month(db: Path) -> str:
         return str(connection.execute("SELECT MAX(substr(date, 1, 7)) FROM reception_days").fetchone()[0])
 
 
-def measure(runs: int) -> dict[str, object]:
+def measure(runs: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="bench-installer-") as tmp:
         tmp_path = Path(tmp)
         started = time.perf_counter()
@@ -75,13 +76,16 @@ def measure(runs: int) -> dict[str, object]:
         build_seconds = time.perf_counter() - started
         frozen = frozen_app.copy_out(built, tmp_path / "usb")
         shutil.rmtree(tmp_path / "build")
-        results: dict[str, object] = {
+        results: dict[str, float] = {
             "build_seconds": build_seconds,
-            "frozen_bytes": frozen_app.folder_size(frozen.parent),
-            "source_bytes": _source_size(),
-            "dev_only_bytes": _dev_only_size(),
-            "font_bytes": sum(
-                p.stat().st_size for p in (frozen.parent / "_internal" / "resources" / "fonts").glob("*.tt?")
+            "frozen_bytes": float(frozen_app.folder_size(frozen.parent)),
+            "source_bytes": float(_source_size()),
+            "dev_only_bytes": float(_dev_only_size()),
+            "font_bytes": float(
+                sum(
+                    p.stat().st_size
+                    for p in (frozen.parent / "_internal" / "resources" / "fonts").glob("*.tt?")
+                )
             ),
         }
         for label, program in (("frozen", frozen), ("source", SOURCE_PROGRAM)):
@@ -92,33 +96,30 @@ def measure(runs: int) -> dict[str, object]:
             month = _latest_month(db)
             pdf = folder / "report.pdf"
             report = [str(program), "--db", str(db), "report", "monthly", "--month", month, "--out", str(pdf)]
+            version = [str(program), "--version"]
+            window = [str(program), "--db", str(db)]
             results[f"{label}_version"] = _median(
-                runs, lambda p=program, f=folder, e=env: frozen_app.time_command([str(p), "--version"], e, f)
+                runs, partial(frozen_app.time_command, version, env, folder)
             )
-            results[f"{label}_report"] = _median(
-                runs, lambda r=report, f=folder, e=env: frozen_app.time_command(r, e, f)
-            )
+            results[f"{label}_report"] = _median(runs, partial(frozen_app.time_command, report, env, folder))
             results[f"{label}_window"] = _median(
-                max(1, runs // 2),
-                lambda p=program, d=db, f=folder, e=env: frozen_app.time_to_window(
-                    [str(p), "--db", str(d)], e, f
-                ),
+                max(1, runs // 2), partial(frozen_app.time_to_window, window, env, folder)
             )
         return results
 
 
-def _mb(size: object) -> str:
-    return f"{float(size) / 1024 / 1024:.0f} MB"  # type: ignore[arg-type]
+def _mb(size: float) -> str:
+    return f"{size / 1024 / 1024:.0f} MB"
 
 
-def format_section(r: dict[str, object], runs: int) -> str:
+def format_section(r: dict[str, float], runs: int) -> str:
     def row(what: str, key: str) -> str:
-        frozen, source = float(r[f"frozen_{key}"]), float(r[f"source_{key}"])  # type: ignore[arg-type]
+        frozen, source = float(r[f"frozen_{key}"]), float(r[f"source_{key}"])
         return f"| {what} | {frozen:.2f} s | {source:.2f} s | {frozen / source:.2f} |"
 
-    frozen_bytes, source_bytes = float(r["frozen_bytes"]), float(r["source_bytes"])  # type: ignore[arg-type]
-    runtime_source = source_bytes - float(r["dev_only_bytes"])  # type: ignore[arg-type]
-    build_seconds = float(r["build_seconds"])  # type: ignore[arg-type]
+    frozen_bytes, source_bytes = float(r["frozen_bytes"]), float(r["source_bytes"])
+    runtime_source = source_bytes - float(r["dev_only_bytes"])
+    build_seconds = float(r["build_seconds"])
     lines = [
         "## Installer (`bench/bench_installer.py`)",
         "",
