@@ -1,0 +1,134 @@
+"""数据同步 as a clerk and the district office use it: export to a folder, import a stick's folder with the summary,
+write a return bundle and take it in at the station."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app import identity
+from app.services import items, visits
+from app.session import Session
+from app.sync import export
+from ui import translations
+from ui.context import AppContext
+from ui.pages.sync_page import SyncPage
+
+
+def _page(qtbot: Any, ctx: AppContext) -> SyncPage:
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    page.refresh()
+    return page
+
+
+def _wait(qtbot: Any, page: SyncPage) -> None:
+    qtbot.waitUntil(lambda: not page.busy, timeout=30000)
+
+
+@pytest.fixture
+def district_ctx(qapp: Any, tmp_path: Path) -> Iterator[AppContext]:
+    path = tmp_path / "district.db"
+    session = Session.open(path, operator="区人大")
+    identity.init_district(session, name="杨浦区人大常委会", operator="区人大")
+    translations.install("zh_CN")
+    context = AppContext(path, session)
+    yield context
+    context.wait_for_tasks()
+    session.close()
+
+
+def test_station_exports_and_takes_in_the_reply(
+    qtbot: Any, ctx: AppContext, district_ctx: AppContext, tmp_path: Path
+) -> None:
+    station = ctx.session
+    visits.create(station, date="2024-04-02", raised="楼道灯坏了", visitor_name="张三")
+    item = items.create(station, date="2024-04-02", title="楼道灯坏了")
+    page = _page(qtbot, ctx)
+    assert page.title() == "数据同步"
+    assert (
+        page.export_button.text() == "导出" and page.target.itemText(page.target.count() - 1) == "选择文件夹…"
+    )
+    assert page.export_box.isVisible() and not page.stations_box.isVisible()
+    assert "尚未导出" in page.export_status.text() and "尚未加密" in page.export_status.text()
+
+    stick = tmp_path / "stick"
+    page.export_bundle(str(stick))
+    _wait(qtbot, page)
+    assert page.last_export is not None and page.last_export.path.exists()
+    assert "已生成第 1 号数据包" in page.summary.toPlainText()
+    assert "有 0 条变更尚未导出" in page.export_status.text()
+
+    office = _page(qtbot, district_ctx)
+    assert office.stations_box.isVisible() and not office.export_box.isVisible()
+    office.import_paths([str(stick)])
+    _wait(qtbot, office)
+    assert office.last_run is not None and office.last_run.ok
+    assert "已导入" in office.summary.toPlainText() and "指纹" in office.summary.toPlainText()
+    codes = [office.table.item(r, 0).text() for r in range(office.table.rowCount())]
+    row = codes.index("YP-01")
+    assert office.table.item(row, 2).text() == "1" and office.table.item(row, 5).text()
+    assert office.table.horizontalHeaderItem(5).text() == "密钥指纹"
+
+    items.move(district_ctx.session, item, "assigned", department="区房管局")
+    items.move(district_ctx.session, item, "handling")
+    items.move(district_ctx.session, item, "resolved", reply="已维修")
+    back = tmp_path / "back"
+    office.table.selectRow(row)
+    office.write_returns(str(back))
+    _wait(qtbot, office)
+    returned = back / "return-YP-01-000001.liaison"
+    assert returned.exists() and "返回数据包" in office.summary.toPlainText()
+
+    page.import_paths([str(returned)])
+    _wait(qtbot, page)
+    assert page.last_run is not None and page.last_run.ok
+    assert items.require(station.db, item)["reply"] == "已维修"
+    assert "已加密" in page.export_status.text()
+    assert "有 1 条社情民意已有办理结果" in page.return_status.text()
+
+
+def test_refused_bundle_shows_the_reason(qtbot: Any, district_ctx: AppContext, tmp_path: Path) -> None:
+    bad = tmp_path / "坏的.liaison"
+    bad.write_bytes(b"not a bundle")
+    page = _page(qtbot, district_ctx)
+    page.import_paths([str(bad)])
+    _wait(qtbot, page)
+    assert page.last_run is not None and not page.last_run.ok
+    assert "拒收" in page.summary.toPlainText() or "不是完整的数据包" in page.summary.toPlainText()
+
+
+def test_pending_key_can_be_accepted(
+    qtbot: Any, district_ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    folders = []
+    for n in (1, 2):
+        session = Session.open(tmp_path / f"pc{n}.db", operator="联络员")
+        identity.init_station(
+            session, code="YP-01", name="控江路街道代表之家", kind="home", street="控江路街道"
+        )
+        folders.append(str(export.export_station(session, tmp_path / f"stick{n}").path))
+        session.close()
+    page = _page(qtbot, district_ctx)
+    page.import_paths([folders[0]])
+    _wait(qtbot, page)
+    page.import_paths([folders[1]])
+    _wait(qtbot, page)
+    assert "keys accept" in page.summary.toPlainText() or not page.last_run.ok  # type: ignore[union-attr]
+    row = [page.table.item(r, 0).text() for r in range(page.table.rowCount())].index("YP-01")
+    assert "新密钥待确认" in page.table.item(row, 5).text()
+    page.table.selectRow(row)
+    assert page.accept_key_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.accept_key()
+    assert "新密钥待确认" not in page.table.item(row, 5).text()
+    page.import_paths([folders[1]])
+    _wait(qtbot, page)
+    assert page.last_run is not None and page.last_run.ok

@@ -1,0 +1,479 @@
+"""数据同步: at a station, export a bundle to a USB stick and import the district's return bundle; at the district,
+see every station's bundles and keys, import a stick's folder of bundles with progress and the summary, and write
+return bundles. The work is app.sync's; this page chooses folders and shows results."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QStorageInfo, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.session import Session
+from app.sync import export, importer, keys, status
+from app.sync.export import ExportResult
+from app.sync.importer import ImportRun
+from ui.context import AppContext
+from ui.pages.base import Page
+
+OTHER_FOLDER = "__other__"
+REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
+
+
+@dataclass(frozen=True)
+class Destination:
+    path: str
+    name: str
+    removable: bool
+
+
+def destinations() -> list[Destination]:
+    """Mounted volumes a bundle can be written to, removable drives (USB sticks) first."""
+    found: list[Destination] = []
+    system_drive = os.environ.get("SYSTEMDRIVE", "C:").upper()
+    for volume in QStorageInfo.mountedVolumes():
+        if not volume.isValid() or not volume.isReady() or volume.isReadOnly():
+            continue
+        root = volume.rootPath()
+        if os.name == "nt":
+            removable = not root.upper().startswith(system_drive)
+        else:
+            removable = root.startswith(REMOVABLE_ROOTS)
+        if not removable:
+            continue
+        found.append(Destination(root, volume.displayName() or root, True))
+    found.sort(key=lambda d: d.path)
+    return found
+
+
+# Work run on the worker thread, each with its own session.
+def _export(session: Session, folder: str, full: bool) -> ExportResult:
+    return export.export_station(session, folder, full=full)
+
+
+def _export_returns(session: Session, folder: str, codes: list[str]) -> list[ExportResult]:
+    return [export.export_return(session, code, folder) for code in codes]
+
+
+def _import(session: Session, paths: list[str], progress: importer.Progress | None = None) -> ImportRun:
+    return importer.import_paths(session, [Path(p) for p in paths], progress=progress)
+
+
+class SyncPage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.busy = False
+        self.last_run: ImportRun | None = None
+        self.last_export: ExportResult | None = None
+
+        self.heading = QLabel()
+        self.heading.setProperty("role", "heading")
+
+        # A station: export, and the return bundle.
+        self.export_box = QGroupBox()
+        self.export_status = QLabel()
+        self.export_status.setObjectName("export_status")
+        self.export_status.setWordWrap(True)
+        self.target_label = QLabel()
+        self.target = QComboBox()
+        self.target.setObjectName("target")
+        self.target.setMinimumContentsLength(24)
+        self.full = QCheckBox()
+        self.full.setObjectName("full")
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("export")
+        self.export_button.clicked.connect(self.export_bundle)
+        row = QHBoxLayout()
+        for widget in (self.target_label, self.target, self.full, self.export_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        box = QVBoxLayout(self.export_box)
+        box.addWidget(self.export_status)
+        box.addLayout(row)
+
+        self.return_box = QGroupBox()
+        self.return_status = QLabel()
+        self.return_status.setObjectName("return_status")
+        self.return_status.setWordWrap(True)
+        self.import_return_button = QPushButton()
+        self.import_return_button.setObjectName("import_return")
+        self.import_return_button.clicked.connect(self.choose_return_bundle)
+        row = QHBoxLayout()
+        row.addWidget(self.return_status, 1)
+        row.addWidget(self.import_return_button)
+        QVBoxLayout(self.return_box).addLayout(row)
+
+        # The district: stations overview, import a folder, return bundles.
+        self.stations_box = QGroupBox()
+        self.table = QTableWidget(0, 9)
+        self.table.setObjectName("stations")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.import_folder_button = QPushButton()
+        self.import_folder_button.setObjectName("import_folder")
+        self.import_folder_button.clicked.connect(self.choose_folder_to_import)
+        self.returns_button = QPushButton()
+        self.returns_button.setObjectName("returns")
+        self.returns_button.clicked.connect(self.choose_folder_for_returns)
+        self.accept_key_button = QPushButton()
+        self.accept_key_button.setObjectName("accept_key")
+        self.accept_key_button.clicked.connect(self.accept_key)
+        self.conflicts = QLabel()
+        self.conflicts.setObjectName("conflicts")
+        buttons = QHBoxLayout()
+        for widget in (self.import_folder_button, self.returns_button, self.accept_key_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.conflicts)
+        box = QVBoxLayout(self.stations_box)
+        box.addWidget(self.table)
+        box.addLayout(buttons)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.hide()
+        self.summary_label = QLabel()
+        self.summary = QPlainTextEdit()
+        self.summary.setObjectName("summary")
+        self.summary.setReadOnly(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.export_box)
+        layout.addWidget(self.return_box)
+        layout.addWidget(self.stations_box, 2)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.summary, 1)
+        ctx.task_progress.connect(self._progressed)
+        self.retranslate_ui()
+
+    # ------------------------------------------------------------ the page contract
+
+    def title(self) -> str:
+        return self.tr("Data exchange")
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("Data exchange"))
+        self.export_box.setTitle(self.tr("Export a bundle for the district office"))
+        self.target_label.setText(self.tr("Write to"))
+        self.full.setText(self.tr("Everything (not only the changes)"))
+        self.export_button.setText(self.tr("Export"))
+        self.return_box.setTitle(self.tr("Return bundle from the district office"))
+        self.import_return_button.setText(self.tr("Import return bundle…"))
+        self.stations_box.setTitle(self.tr("Stations"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Code"),
+                self.tr("Name"),
+                self.tr("Last bundle"),
+                self.tr("Imported"),
+                self.tr("Missing bundles"),
+                self.tr("Key fingerprint"),
+                self.tr("Visits"),
+                self.tr("Items"),
+                self.tr("Open items"),
+            ]
+        )
+        self.import_folder_button.setText(self.tr("Import bundles from a folder…"))
+        self.returns_button.setText(self.tr("Write return bundles…"))
+        self.accept_key_button.setText(self.tr("Accept new key…"))
+        self.summary_label.setText(self.tr("Import summary"))
+        self._fill_targets()
+        self.refresh()
+
+    def refresh(self) -> None:
+        district = self.ctx.session.is_district
+        self.export_box.setVisible(not district)
+        self.return_box.setVisible(not district)
+        self.stations_box.setVisible(district)
+        if district:
+            self._refresh_district()
+        elif self.ctx.session.role:
+            self._refresh_station()
+        self._update_buttons()
+
+    # ------------------------------------------------------------ station
+
+    def _refresh_station(self) -> None:
+        state = status.station_status(self.ctx.session)
+        if state.last_export:
+            last = self.tr("Last export: bundle %1 on %2, to %3").replace(
+                "%1", str(state.last_export["sequence"])
+            )
+            last = last.replace("%2", _local_time(state.last_export["created_at"]))
+            last = last.replace("%3", state.last_export["path"])
+        else:
+            last = self.tr("Nothing exported yet.")
+        waiting = self.tr("%n change(s) not yet exported.", "", state.unexported)
+        sealed = (
+            self.tr("Bundles are encrypted for the district office (key %1).").replace(
+                "%1", state.district_fingerprint
+            )
+            if state.sealed_for_district
+            else self.tr(
+                "Bundles are signed but not yet encrypted: import a return bundle from the district first."
+            )
+        )
+        self.export_status.setText(f"{last}\n{waiting}\n{sealed}")
+        if state.last_return:
+            text = self.tr("Last return bundle: %1, imported %2.").replace(
+                "%1", str(state.last_return["sequence"])
+            )
+            text = text.replace("%2", _local_time(state.last_return["imported_at"]))
+        else:
+            text = self.tr("No return bundle imported yet.")
+        replies = self.tr(
+            "%n item(s) with a reply to feed back to residents.", "", state.replies_to_feed_back
+        )
+        self.return_status.setText(f"{text} {replies}")
+
+    def _fill_targets(self) -> None:
+        current = self.target.currentData()
+        self.target.clear()
+        for drive in destinations():
+            self.target.addItem(
+                self.tr("USB drive %1 (%2)").replace("%1", drive.name).replace("%2", drive.path), drive.path
+            )
+        self.target.addItem(self.tr("Choose a folder…"), OTHER_FOLDER)
+        index = self.target.findData(current)
+        self.target.setCurrentIndex(max(index, 0))
+
+    def export_bundle(self, folder: str | None = None) -> None:
+        if self.busy:
+            return
+        chosen = folder or self.target.currentData()
+        if not chosen or chosen == OTHER_FOLDER:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"), str(Path.home()))
+            if not chosen:
+                return
+        self._start(self.tr("Exporting…"))
+        self.ctx.run_task(
+            _export,
+            str(chosen),
+            self.full.isChecked(),
+            on_done=self._exported,
+            on_error=self._failed,
+            progress_label=self.tr("Exporting the bundle"),
+        )
+
+    def _exported(self, result: ExportResult) -> None:
+        self._stop()
+        self.last_export = result
+        self.summary.setPlainText(
+            self.tr("Bundle %1 written: %2 records.\n%3")
+            .replace("%1", str(result.sequence))
+            .replace("%2", str(result.records))
+            .replace("%3", str(result.path))
+        )
+        self.refresh()
+
+    def choose_return_bundle(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import return bundle"), self._start_folder(), self.tr("Bundles (*.liaison)")
+        )
+        if path:
+            self.import_paths([path])
+
+    # ------------------------------------------------------------ district
+
+    def _refresh_district(self) -> None:
+        rows = status.district_overview(self.ctx.session)
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            missing = "、".join(str(n) for n in row.missing)
+            fingerprint = row.fingerprint
+            if row.pending_fingerprint:
+                fingerprint += "  " + self.tr("(new key waiting: %1)").replace("%1", row.pending_fingerprint)
+            values = [
+                row.code,
+                row.name,
+                str(row.last_sequence or ""),
+                _local_time(row.last_imported_at),
+                missing,
+                fingerprint,
+                str(row.visits),
+                str(row.items),
+                str(row.open_items),
+            ]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c == 4 and missing:
+                    item.setForeground(Qt.GlobalColor.red)
+                self.table.setItem(r, c, item)
+        conflicts = status.open_conflicts(self.ctx.session)
+        self.conflicts.setText(self.tr("%n conflict(s) to resolve", "", conflicts) if conflicts else "")
+
+    def selected_codes(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectedIndexes()})
+        return [self.table.item(r, 0).text() for r in rows if self.table.item(r, 0) is not None]
+
+    def choose_folder_to_import(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Import bundles from folder"), self._start_folder()
+        )
+        if folder:
+            self.import_paths([folder])
+
+    def choose_folder_for_returns(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Write return bundles to"), self._start_folder()
+        )
+        if folder:
+            self.write_returns(folder)
+
+    def write_returns(self, folder: str, codes: list[str] | None = None) -> None:
+        codes = (
+            codes
+            or self.selected_codes()
+            or [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
+        )
+        if self.busy or not codes:
+            return
+        self._start(self.tr("Writing return bundles…"))
+        self.ctx.run_task(
+            _export_returns,
+            folder,
+            codes,
+            on_done=self._returns_written,
+            on_error=self._failed,
+            progress_label=self.tr("Writing return bundles"),
+        )
+
+    def _returns_written(self, results: list[ExportResult]) -> None:
+        self._stop()
+        lines = [
+            self.tr("Return bundle %1 for %2: %3")
+            .replace("%1", str(r.sequence))
+            .replace("%2", r.station_code)
+            .replace("%3", str(r.path))
+            for r in results
+        ]
+        self.summary.setPlainText("\n".join(lines))
+
+    def accept_key(self) -> None:
+        codes = self.selected_codes()
+        if len(codes) != 1:
+            return
+        code = codes[0]
+        pending = [k for k in keys.peer_keys(self.ctx.session.db, code) if k.status == "pending"]
+        if not pending:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Accept new key"),
+            self.tr(
+                "Station %1 signs its bundles with a new key:\n\n%2\n\nAccept it only after the station has read"
+                " the same fingerprint to you over the phone."
+            )
+            .replace("%1", code)
+            .replace("%2", pending[-1].fingerprint),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            keys.accept(self.ctx.session.db, code, self.ctx.session.operator, pending[-1].fingerprint)
+            self.refresh()
+
+    # ------------------------------------------------------------ both
+
+    def import_paths(self, paths: list[str]) -> None:
+        if self.busy:
+            return
+        self._start(self.tr("Importing…"))
+        self.progress.setRange(0, 0)
+        self.ctx.run_task(
+            _import,
+            paths,
+            on_done=self._imported,
+            on_error=self._failed,
+            progress_label=self.tr("Importing bundles"),
+        )
+
+    def _imported(self, run: ImportRun) -> None:
+        self._stop()
+        self.last_run = run
+        lines: list[str] = []
+        for bundle in run.bundles:
+            lines += bundle.lines()
+        lines += [note.render() for note in run.gap_notes()]
+        self.summary.setPlainText("\n".join(lines))
+        self.ctx.notify_changed("", source=self)
+        self.refresh()
+
+    def _failed(self, message: str) -> None:
+        self._stop()
+        self.summary.setPlainText(message)
+        QMessageBox.warning(self, self.tr("Data exchange"), message)
+
+    def _progressed(self, label: str, value: int, maximum: int) -> None:
+        if self.busy and maximum:
+            self.progress.setRange(0, maximum)
+            self.progress.setValue(value)
+
+    def _start(self, message: str) -> None:
+        self.busy = True
+        self.summary.setPlainText(message)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self._update_buttons()
+
+    def _stop(self) -> None:
+        self.busy = False
+        self.progress.hide()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        idle = not self.busy
+        for button in (
+            self.export_button,
+            self.import_return_button,
+            self.import_folder_button,
+            self.returns_button,
+        ):
+            button.setEnabled(idle)
+        codes = self.selected_codes() if self.stations_box.isVisible() or self.ctx.session.is_district else []
+        pending = (
+            bool(codes)
+            and len(codes) == 1
+            and any(k.status == "pending" for k in keys.peer_keys(self.ctx.session.db, codes[0]))
+        )
+        self.accept_key_button.setEnabled(idle and pending)
+
+    def _start_folder(self) -> str:
+        drives = destinations()
+        return drives[0].path if drives else str(Path.home())
+
+
+def _local_time(stamp: str | None) -> str:
+    """ISO UTC as the clerk reads it: date and minutes, local time."""
+    if not stamp:
+        return ""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
