@@ -11,6 +11,7 @@ import inspect
 import logging
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,54 +25,71 @@ log = logging.getLogger(__name__)
 ProgressFn = Callable[..., None]
 
 
-class _TaskSignals(QObject):
-    """Lives on the UI thread; a worker emits, Qt queues the call onto the UI thread."""
+@dataclass(frozen=True)
+class _Callbacks:
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[str], None] | None
+    label: str
 
-    done = Signal(object)
-    failed = Signal(str)
-    progress = Signal(int, int, str)
+
+class _Relay(QObject):
+    """One per context, living on the UI thread: a worker emits, Qt queues the call onto the UI thread.
+
+    One long-lived relay rather than a QObject per task: no per-task object is created on one thread and
+    deleted on another, and the connections go to the context's own methods, which Qt drops with it.
+    """
+
+    done = Signal(int, object)
+    failed = Signal(int, str)
+    progress = Signal(int, int, int, str)
 
 
 class _Task(QRunnable):
     def __init__(
         self,
+        task_id: int,
         db_path: Path,
         operator: str,
         fn: Callable[..., Any],
         args: tuple[Any, ...],
-        signals: _TaskSignals,
+        relay: _Relay,
     ) -> None:
         super().__init__()
         # The pool owns and deletes the runnable after run() returns: if Python dropped the last reference
         # while the worker was still finishing run(), the object would be freed under the worker's feet.
         self.setAutoDelete(True)
+        self.task_id = task_id
         self.db_path = db_path
         self.operator = operator
         self.fn = fn
         self.args = args
-        self.signals = signals
+        self.relay = relay
 
     def run(self) -> None:
         session: Session | None = None
+        outcome: tuple[bool, Any]
         try:
             session = Session.open(self.db_path, operator=self.operator)
             kwargs: dict[str, Any] = {}
             if _accepts_progress(self.fn):
                 kwargs["progress"] = self._progress
-            result = self.fn(session, *self.args, **kwargs)
+            outcome = (True, self.fn(session, *self.args, **kwargs))
         except UserError as exc:
-            self.signals.failed.emit(str(exc))
+            outcome = (False, str(exc))
         except Exception as exc:  # a bug: keep the traceback in the log, tell the user in one line
             log.error("task %s failed:\n%s", getattr(self.fn, "__name__", self.fn), traceback.format_exc())
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.signals.done.emit(result)
+            outcome = (False, f"{type(exc).__name__}: {exc}")
         finally:
             if session is not None:
                 session.close()
+        # Reported last, after the session is closed: the UI may start the next task as soon as it hears.
+        if outcome[0]:
+            self.relay.done.emit(self.task_id, outcome[1])
+        else:
+            self.relay.failed.emit(self.task_id, outcome[1])
 
     def _progress(self, value: int, maximum: int = 0, label: str = "") -> None:
-        self.signals.progress.emit(int(value), int(maximum), str(label))
+        self.relay.progress.emit(self.task_id, int(value), int(maximum), str(label))
 
 
 def _accepts_progress(fn: Callable[..., Any]) -> bool:
@@ -97,14 +115,21 @@ class AppContext(QObject):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.session = session
+        # The pool is made before the relay, so on destruction it is destroyed first and waits for a running
+        # task before the relay that task reports to goes away.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._pending = 0
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._task_done)
+        self._relay.failed.connect(self._task_failed)
+        self._relay.progress.connect(self._task_progressed)
+        self._callbacks: dict[int, _Callbacks] = {}
+        self._next_id = 0
         self.change_source: QObject | None = None
 
     @property
     def busy(self) -> bool:
-        return self._pending > 0
+        return bool(self._callbacks)
 
     def run_task(
         self,
@@ -116,35 +141,30 @@ class AppContext(QObject):
     ) -> None:
         """Run fn(session, *args[, progress=...]) on the worker; on_done(result) or on_error(message) follow
         on the UI thread. progress(value, maximum=0, label="") may be called by fn as often as it likes."""
-        signals = _TaskSignals(self)
-        task = _Task(self.db_path, self.session.operator, fn, args, signals)
-        self._pending += 1
-
-        def finish() -> None:
-            self._pending -= 1
-            signals.deleteLater()
-            self.task_finished.emit()
-
-        def done(result: Any) -> None:
-            finish()
-            if on_done is not None:
-                on_done(result)
-
-        def failed(message: str) -> None:
-            finish()
-            if on_error is not None:
-                on_error(message)
-            else:
-                log.warning("task failed: %s", message)
-
-        def progressed(value: int, maximum: int, label: str) -> None:
-            self.task_progress.emit(label or progress_label, value, maximum)
-
-        signals.done.connect(done)
-        signals.failed.connect(failed)
-        signals.progress.connect(progressed)
+        self._next_id += 1
+        task_id = self._next_id
+        self._callbacks[task_id] = _Callbacks(on_done, on_error, progress_label)
+        task = _Task(task_id, self.db_path, self.session.operator, fn, args, self._relay)
         self.task_started.emit(progress_label)
         self._pool.start(task)
+
+    def _task_done(self, task_id: int, result: Any) -> None:
+        callbacks = self._callbacks.pop(task_id, None)
+        self.task_finished.emit()
+        if callbacks is not None and callbacks.on_done is not None:
+            callbacks.on_done(result)
+
+    def _task_failed(self, task_id: int, message: str) -> None:
+        callbacks = self._callbacks.pop(task_id, None)
+        self.task_finished.emit()
+        if callbacks is not None and callbacks.on_error is not None:
+            callbacks.on_error(message)
+        else:
+            log.warning("task failed: %s", message)
+
+    def _task_progressed(self, task_id: int, value: int, maximum: int, label: str) -> None:
+        callbacks = self._callbacks.get(task_id)
+        self.task_progress.emit(label or (callbacks.label if callbacks else ""), value, maximum)
 
     def wait_for_tasks(self, msecs: int = -1) -> bool:
         """Block until the worker is idle (on quit, and in tests). Queued results still need the event loop."""
