@@ -95,7 +95,14 @@ def test_a_station_set_up_filled_and_reported_by_the_frozen_program(installed: P
     assert rows, fonts
     for row in rows:  # columns: name type encoding emb sub uni object ID
         assert row.split()[-5] == "yes", f"font not embedded:\n{fonts}"
-    assert any("TrueType" in row for row in rows), fonts  # the shipped CJK font, not a base-14 font
+    assert all("TrueType" in row for row in rows), fonts  # the CJK font, no unembeddable base-14 font
+    shipped = next(
+        p
+        for p in (installed.parent / "_internal" / "resources" / "fonts").iterdir()
+        if p.suffix == ".ttc" or p.suffix == ".ttf"
+    )
+    if shipped.name == "wqy-zenhei.ttc":
+        assert all("WenQuanYiZenHei" in row for row in rows), fonts
 
     words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "控江路街道代表之家" in words
@@ -113,9 +120,18 @@ def test_a_typing_mistake_is_one_line_in_chinese_not_a_traceback(installed: Path
 @pytest.mark.skipif(
     shutil.which("Xvfb") is None or shutil.which("xwininfo") is None, reason="needs Xvfb, xwininfo"
 )
-def test_the_frozen_program_opens_its_window(installed: Path, clerk: Path) -> None:
+def test_the_frozen_program_opens_its_window_on_a_pc_without_fonts(installed: Path, clerk: Path) -> None:
     assert run(installed, clerk, "--db", "w.db", *STATION).returncode == 0
-    seconds = frozen_app.time_to_window(
-        [str(installed), "--db", "w.db"], frozen_app.clean_env(clerk / "home"), clerk
+    # A fontconfig that knows no fonts at all: the window must manage with the font the folder ships.
+    no_fonts = clerk / "fonts.conf"
+    no_fonts.write_text(
+        f"<?xml version='1.0'?><fontconfig><dir>{clerk / 'no-fonts'}</dir>"
+        f"<cachedir>{clerk / 'font-cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
     )
+    env = frozen_app.clean_env(clerk / "home", FONTCONFIG_FILE=str(no_fonts))
+    if shutil.which("fc-list"):
+        listed = subprocess.run(["fc-list"], env=env, capture_output=True, text=True)
+        assert listed.stdout.strip() == ""
+    seconds = frozen_app.time_to_window([str(installed), "--db", "w.db"], env, clerk)
     assert seconds < 60
