@@ -62,7 +62,7 @@ def test_station_exports_and_takes_in_the_reply(
     _wait(qtbot, page)
     assert page.last_export is not None and page.last_export.path.exists()
     assert "已生成第 1 号数据包" in page.summary.toPlainText()
-    assert "有 0 条变更尚未导出" in page.export_status.text()
+    assert "所有变更均已导出" in page.export_status.text()
 
     office = _page(qtbot, district_ctx)
     assert office.stations_box.isVisible() and not office.export_box.isVisible()

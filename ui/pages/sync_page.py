@@ -228,7 +228,11 @@ class SyncPage(Page):
             last = last.replace("%3", state.last_export["path"])
         else:
             last = self.tr("Nothing exported yet.")
-        waiting = self.tr("%n change(s) not yet exported.", "", state.unexported)
+        waiting = (
+            self.tr("%n change(s) not yet exported.", "", state.unexported)
+            if state.unexported
+            else self.tr("Every change has been exported.")
+        )
         sealed = (
             self.tr("Bundles are encrypted for the district office (key %1).").replace(
                 "%1", state.district_fingerprint
