@@ -150,6 +150,18 @@ def check_role(verified: VerifiedBundle, role: str, local_code: str) -> None:
 
 
 def check_trust(db: sqlite_utils.Database, verified: VerifiedBundle) -> None:
+    owner = db.execute(
+        "SELECT peer FROM sync_peer_keys WHERE purpose = ? AND public_key = ? AND peer != ? AND status != 'retired'",
+        [keys.SIGNING, verified.signing_key, verified.sender],
+    ).fetchone()
+    if owner is not None:
+        # One key, one sender: a copied database (or a forged bundle) must not speak for another station.
+        raise refused(
+            "数据包自称来自 {p}，却是用 {o} 的密钥签名的",
+            "The bundle claims to come from {p} but is signed with {o}'s key",
+            p=verified.sender,
+            o=owner[0],
+        )
     status = keys.check_peer(db, verified.sender, keys.SIGNING, verified.signing_key)
     verified.key_status = status
     if status == keys.KeyCheck.CHANGED:

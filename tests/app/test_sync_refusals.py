@@ -146,3 +146,18 @@ def test_rows_breaking_the_rules_are_refused_one_by_one(tmp_path: Path, office: 
     assert (
         summary.tables["visits"].imported == desk.db.execute("SELECT COUNT(*) FROM visits").fetchone()[0] - 1
     )
+
+
+def test_a_bundle_signed_with_another_stations_key_is_refused(tmp_path: Path, office: Session) -> None:
+    first = station(tmp_path, "YP-01", months=0)
+    assert importer.import_paths(office, [export.export_station(first, tmp_path / "1").path]).ok
+    # YP-02's database was made by copying YP-01's keys (a cloned PC, or a forger holding YP-01's key).
+    other = station(tmp_path, "YP-02", months=0)
+    with other.db.atomic():
+        other.db.execute("DELETE FROM sync_own_keys")
+        for row in first.db.execute("SELECT purpose, private_key, public_key, created_at FROM sync_own_keys"):
+            other.db.execute("INSERT INTO sync_own_keys VALUES (?, ?, ?, ?)", list(row))
+    before = everything(office)
+    run = importer.import_paths(office, [export.export_station(other, tmp_path / "2").path])
+    assert not run.ok and "YP-01" in run.bundles[0].reason.render("zh_CN")
+    assert everything(office) == before
