@@ -7,6 +7,7 @@ versions 2 and 4 keep the trigram and character indexes as they would for rows w
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import tempfile
@@ -16,6 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from app import demo
+from db import schema_listing
 from db.connection import open_database
 from db.migrations import LATEST_VERSION
 from db.records import stable_uuid
@@ -34,8 +36,14 @@ def cache_folder() -> Path:
     return folder
 
 
+def schema_digest() -> str:
+    """A short digest of the listing schema, so that a cached database built before an index changed is not
+    reused."""
+    return hashlib.sha256(schema_listing.V4.encode("utf-8")).hexdigest()[:8]
+
+
 def items_database(n_items: int, *, log: bool = True) -> Path:
-    path = cache_folder() / f"items-{n_items}-v{LATEST_VERSION}.{GENERATOR_VERSION}.db"
+    path = cache_folder() / f"items-{n_items}-v{LATEST_VERSION}.{GENERATOR_VERSION}-{schema_digest()}.db"
     if path.exists():
         return path
     partial = path.with_suffix(".partial")

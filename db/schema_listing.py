@@ -80,6 +80,8 @@ INSERT INTO listing_numbers (n)
     SELECT n FROM seq;
 
 CREATE INDEX items_date ON items(date);
+-- The district's usual narrowing: one station's items in one status tab, newest first.
+CREATE INDEX items_station_status_date ON items(station_uuid, status, date);
 CREATE INDEX items_title ON items(title);
 CREATE INDEX items_category_date ON items(category, date);
 CREATE INDEX items_community_date ON items(community, date);
