@@ -231,11 +231,11 @@ def _parse(verified: VerifiedBundle, table: str, data: bytes, check_rows: bool =
                 "{t} 的表头与数据包格式不符", "The header of {t} does not match the bundle format", t=table
             )
         check = check_tombstone if table == TOMBSTONES else SPECS[table].check_row
+        good: list[list[Any]] = []
         if not check_rows:
-            good = list(reader)
+            good.extend(reader)
             verified.tables[table] = good
             return good
-        good: list[list[Any]] = []
         refused_rows = verified.refused_rows
         for line, raw in enumerate(reader, start=2):
             try:
