@@ -227,7 +227,7 @@ def _run_probe(kind: str, path: Path) -> dict[str, Any]:
     return dict(json.loads(output.strip().splitlines()[-1]))
 
 
-def _report(machine: str, bare: dict[str, Any], probe: dict[str, Any]) -> str:
+def _report(machine: str, bare: dict[str, Any], probe: dict[str, Any], sizes: dict[str, float]) -> str:
     lines = [
         f"### The 社情民意 table over {N_ITEMS:,} items (`bench/bench_items_table.py`)",
         "",
@@ -278,8 +278,42 @@ def _report(machine: str, bare: dict[str, Any], probe: dict[str, Any]) -> str:
         f"table over {N_ITEMS:,} items, opened, filtered, sorted and scrolled end to end "
         f"{probe['rss_mb']:.0f} MB ({probe['rss_mb'] / bare['rss_mb']:.2f}x the bare window; target under "
         f"{MEMORY_TARGET_MB:.0f} MB: {'met' if probe['rss_mb'] < MEMORY_TARGET_MB else 'missed'}).",
+        "",
+        "On disk (dbstat): " + ", ".join(f"{name} {mb:,.0f} MB" for name, mb in sizes.items()) + ".",
+        "",
+        "How text search avoids a scan: a word of 3+ characters is an FTS5 trigram MATCH (`items_fts`, schema "
+        "version 2). Trigrams cannot answer 1-2 characters, and Chinese search words are often two (电梯, 停车), "
+        "so schema version 4 adds `items_bigrams`: contentless FTS5, `detail=none`, every two-character piece of "
+        "every column as one token (加装电梯 → 加装 装电 电梯 梯), kept by triggers. A 2-character word is one token "
+        "lookup; a 1-character word a prefix lookup served by a one-character prefix index (`prefix='1'`). "
+        "Only rowids are stored, no text and no positions. The plain LIKE full scan above is the alternative it "
+        "replaces.",
     ]
     return "\n".join(lines)
+
+
+def _sizes(path: Path) -> dict[str, float]:
+    """Megabytes on disk: the items table, its B-tree indexes, the trigram and the bigram index."""
+    conn = sqlite3.connect(str(path))
+    try:
+        rows = conn.execute(
+            "SELECT d.name, m.type, m.tbl_name, sum(d.pgsize) FROM dbstat d"
+            " LEFT JOIN sqlite_master m ON m.name = d.name GROUP BY d.name"
+        ).fetchall()
+    finally:
+        conn.close()
+    sizes = {"items": 0.0, "items indexes": 0.0, "trigram (items_fts)": 0.0, "bigram (items_bigrams)": 0.0}
+    for name, kind, table, size in rows:
+        mb = size / 1024 / 1024
+        if name == "items":
+            sizes["items"] += mb
+        elif name.startswith("items_fts"):
+            sizes["trigram (items_fts)"] += mb
+        elif name.startswith("items_bigrams"):
+            sizes["bigram (items_bigrams)"] += mb
+        elif table == "items" or (kind is None and name.startswith("sqlite_autoindex_items")):
+            sizes["items indexes"] += mb
+    return sizes
 
 
 def _write_doc(report: str) -> None:
@@ -301,7 +335,7 @@ def main() -> None:
     machine = describe()
     bare = _run_probe("bare", path)
     probe = _run_probe("model", path)
-    report = _report(machine, bare, probe)
+    report = _report(machine, bare, probe, _sizes(path))
     print(report)
     if N_ITEMS == 1_000_000:
         _write_doc(report)
