@@ -159,7 +159,15 @@ class ItemsPage(Page):
         self.history_label.setText(self.tr("History"))
         self.workflow.retranslate_ui()
         self.model.retranslate()
-        fit_to_contents(self.table, (ItemsTableModel.COL_STATUS, ItemsTableModel.COL_SATISFACTION))
+        fit_to_contents(
+            self.table,
+            (
+                ItemsTableModel.COL_CATEGORY,
+                ItemsTableModel.COL_COMMUNITY,
+                ItemsTableModel.COL_STATUS,
+                ItemsTableModel.COL_SATISFACTION,
+            ),
+        )
         self._show_count(self.model.total_count())
         self.show_item(self.current)
 

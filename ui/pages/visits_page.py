@@ -260,7 +260,7 @@ class VisitsPage(Page):
         if self.reception_day.count():
             self.reception_day.setItemText(0, self.tr("None (outside a reception day)"))
         self.model.retranslate()
-        fit_to_contents(self.table, (VisitsTableModel.COL_HEADCOUNT,))
+        fit_to_contents(self.table, (VisitsTableModel.COL_HEADCOUNT, VisitsTableModel.COL_CATEGORY))
         self._show_count(self.model.total_count())
         self._update_buttons()
 
