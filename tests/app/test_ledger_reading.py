@@ -174,3 +174,24 @@ def test_read_table_numbers_records_not_physical_lines(tmp_path: Path) -> None:
     rows = list(read_table(tmp_path / "x.csv", data).rows)
     assert [number for number, _ in rows] == [1, 2, 3]
     assert rows[1][1][1] == "第一行\n第二行"
+
+
+def test_xlsx_data_on_a_later_sheet_below_empty_rows(ready: Session, tmp_path: Path) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    cover = workbook.active
+    assert cover is not None
+    cover.title = "说明"
+    sheet = workbook.create_sheet("台账")
+    sheet["C3"] = "日期"  # header on row 3, from column C
+    sheet["D3"] = "反映问题"
+    sheet["C5"] = datetime(2023, 3, 15)
+    sheet["D5"] = "楼道堆物"
+    sheet["C6"] = "2023/3/40"
+    sheet["D6"] = "停车难"
+    path = tmp_path / "来访.xlsx"
+    workbook.save(path)
+    with pytest.raises(LedgerRefused) as caught:
+        import_file(ready, path)
+    assert [(p.row, p.column) for p in caught.value.report.problems] == [(6, "日期")]
