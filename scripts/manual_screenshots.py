@@ -23,7 +23,7 @@ from app.cli import main as cli  # noqa: E402
 STATION = ["init", "station", "--code", "YP-01", "--name", "控江路街道代表之家", "--kind", "home"]
 STATION += ["--street", "控江路街道"]
 DISTRICT = ["init", "district", "--name", "杨浦区人大常委会"]
-PAGES = ("dashboard", "reception", "visits", "items", "deputies", "reports", "settings")
+PAGES = ("dashboard", "reception", "visits", "items", "deputies", "reports", "sync", "settings")
 
 
 def _settle(app: object, rounds: int = 30) -> None:
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         for command in (DISTRICT, ["demo", "--months", "12"]):
             assert cli(["--db", str(district_db), "--operator", "李红", *command]) == 0
         written = _shoot_window(station_db, args.out, "", PAGES)
-        written += _shoot_window(district_db, args.out, "district-", ("dashboard", "items"))
+        written += _shoot_window(district_db, args.out, "district-", ("dashboard", "items", "sync"))
     for path in written:
         print(path)
     return 0
