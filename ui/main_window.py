@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app import desk
 from app.resources import resource_path
+from ui import ledger_import
 from ui.context import AppContext
 from ui.navigation import PAGES, PageEntry, build_page
 from ui.pages.base import Page
@@ -182,6 +183,8 @@ class MainWindow(QMainWindow):
         self.print_action = QAction(self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(lambda: self._forward("print_page"))
+        self.import_action = QAction(self)
+        self.import_action.triggered.connect(lambda: ledger_import.choose_and_import(self.ctx, self))
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -195,6 +198,8 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.find_action, self.print_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.help_menu = QMenu(self)
         self.help_menu.addAction(self.manual_action)
@@ -206,8 +211,12 @@ class MainWindow(QMainWindow):
 
     def _forward(self, method: str) -> None:
         page = self.current_page()
-        if page is not None:
-            getattr(page, method)()
+        if page is None:
+            return
+        if method == "print_page" and type(page).print_page is Page.print_page:
+            # A page with nothing of its own to print: Ctrl+P opens the reports, where printing happens.
+            page = self.show_page("reports")
+        getattr(page, method)()
 
     def _open_manual(self) -> None:
         importlib.import_module("ui.help").open_manual(self)
@@ -224,6 +233,7 @@ class MainWindow(QMainWindow):
         self.new_action.setText(self.tr("&New"))
         self.find_action.setText(self.tr("&Search"))
         self.print_action.setText(self.tr("&Print"))
+        self.import_action.setText(self.tr("&Import a ledger (Excel/CSV)…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.manual_action.setText(self.tr("User &manual"))
         self.about_action.setText(self.tr("&About Liaison Desk"))

@@ -456,6 +456,29 @@
         </message>
     </context>
     <context>
+        <name>LedgerImport</name>
+        <message>
+            <source>Import a ledger</source>
+            <translation>导入台账</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.csv)</source>
+            <translation>表格文件 (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>Ledger imported</source>
+            <translation>台账已导入</translation>
+        </message>
+        <message>
+            <source>Ledger not imported</source>
+            <translation>台账未导入</translation>
+        </message>
+        <message>
+            <source>Importing %1…</source>
+            <translation>正在导入 %1…</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Database: %1</source>
@@ -490,6 +513,10 @@
         <message>
             <source>&amp;Print</source>
             <translation>打印(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Import a ledger (Excel/CSV)…</source>
+            <translation>导入台账（Excel/CSV）(&amp;I)…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
