@@ -199,6 +199,7 @@ ZH: dict[str, str] = {
     "Sentiment item %1 created from this visit.": "已根据此来访生成社情民意 %1。",
     "Delete visit": "删除来访登记",
     "Delete this visit? Items made from it are kept.": "删除此来访登记？由它生成的社情民意会保留。",
+    "Station": "家站点",
     # ledger import
     "&Import a ledger (Excel/CSV)…": "导入台账（Excel/CSV）(&I)…",
     "Import a ledger": "导入台账",

@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
             if hasattr(page, "add_visit_requested"):
                 page.add_visit_requested.connect(self._add_visit_for_day)
+            if hasattr(page, "open_item_requested"):
+                page.open_item_requested.connect(self._open_item)
             self.stack.addWidget(page)
         return self.pages[key]
 
@@ -97,6 +99,11 @@ class MainWindow(QMainWindow):
         visits = self.pages["visits"]
         if hasattr(visits, "new_for_day"):
             visits.new_for_day(day)
+
+    def _open_item(self, uuid: str) -> None:
+        items = self.show_page("items")
+        if hasattr(items, "open_item"):
+            items.open_item(uuid)
 
     def current_page(self) -> Page | None:
         widget = self.stack.currentWidget()

@@ -326,6 +326,10 @@
     <context>
         <name>ItemDialog</name>
         <message>
+            <source>Station</source>
+            <translation>家站点</translation>
+        </message>
+        <message>
             <source>New sentiment item</source>
             <translation>新建社情民意</translation>
         </message>

@@ -123,3 +123,29 @@ def test_editing_records_the_operator_in_the_history(qtbot: Any, ctx: AppContext
     page.edit_item()
     assert page.current is not None and page.current["title"] == "小区路灯长期不亮"
     assert "测试员" in page.history.item(page.history.count() - 1).text()
+
+
+def test_the_district_files_a_new_item_under_a_chosen_station(qtbot: Any, qapp: Any, tmp_path: Any) -> None:
+    from app import identity
+    from app.services import stations
+    from app.session import Session
+    from ui import translations
+
+    session = Session.open(tmp_path / "district.db", operator="区人大")
+    identity.init_district(session, name="杨浦区人大常委会")
+    with session.write() as writer:
+        stations.upsert(writer, code="YP-01", name="控江路街道代表之家", kind="home")
+        stations.upsert(writer, code="YP-02", name="殷行街道代表之家", kind="home")
+    translations.install("zh_CN")
+    ctx = AppContext(tmp_path / "district.db", session)
+    dialog = ItemDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    assert dialog.station.count() == 2
+    dialog.station.setCurrentIndex(1)
+    dialog.title_edit.setText("来信反映噪声扰民")
+    dialog.source.setCurrentIndex(dialog.source.findData("letter"))
+    assert dialog.save()
+    item_no = session.db.execute("SELECT item_no FROM items").fetchone()[0]
+    assert item_no.startswith("YP-02-")
+    session.close()
+    translations.uninstall()

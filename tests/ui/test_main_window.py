@@ -109,3 +109,18 @@ def test_dashboard_shows_this_months_figures_and_filled_charts(qtbot: Any, demo_
     assert page.status_chart.total() == page.data["year"]["sentiment_items"] > 0
     assert page.category_chart.total() > 0
     assert page.overdue_table.rowCount() == len(page.data["overdue"])
+
+
+def test_double_clicking_an_overdue_item_opens_it(qtbot: Any, demo_ctx: AppContext) -> None:
+    window = _window(qtbot, demo_ctx)
+    dashboard = window.pages["dashboard"]
+    assert isinstance(dashboard, DashboardPage)
+    qtbot.waitUntil(lambda: dashboard.loads >= 1, timeout=10_000)
+    assert dashboard.overdue_table.rowCount() > 0
+    dashboard.overdue_table.setCurrentCell(0, 1)
+    uuid = dashboard.selected_overdue_uuid()
+    dashboard.overdue_table.cellDoubleClicked.emit(0, 1)
+    items = window.current_page()
+    assert items is window.pages["items"]
+    assert getattr(items, "current", {})["uuid"] == uuid
+    demo_ctx.wait_for_tasks()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -69,6 +69,8 @@ class Figure(QFrame):
 
 
 class DashboardPage(Page):
+    open_item_requested = Signal(str)  # an overdue item's uuid: the window shows it on the items page
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.data: dict[str, Any] | None = None
@@ -100,6 +102,7 @@ class DashboardPage(Page):
         self.overdue_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.overdue_table.setMinimumHeight(180)
         QVBoxLayout(self.overdue_box).addWidget(self.overdue_table)
+        self.overdue_table.cellDoubleClicked.connect(self._open_overdue)
 
         middle = QHBoxLayout()
         middle.addWidget(self.next_box, 2)
@@ -134,6 +137,11 @@ class DashboardPage(Page):
     def title(self) -> str:
         return self.tr("Dashboard")
 
+    def selected_overdue_uuid(self) -> str | None:
+        row = self.overdue_table.currentRow()
+        cell = self.overdue_table.item(row, 0) if row >= 0 else None
+        return str(cell.data(Qt.ItemDataRole.UserRole)) if cell else None
+
     def refresh(self) -> None:
         self.ctx.run_task(load_dashboard, on_done=self._loaded, on_error=self._failed)
 
@@ -141,6 +149,11 @@ class DashboardPage(Page):
         self.data = data
         self.loads += 1
         self._show()
+
+    def _open_overdue(self, _row: int, _column: int) -> None:
+        uuid = self.selected_overdue_uuid()
+        if uuid:
+            self.open_item_requested.emit(uuid)
 
     def _failed(self, message: str) -> None:
         self.next_label.setText(message)

@@ -57,8 +57,19 @@ class ItemDialog(QDialog):
         self.source.setObjectName("source_kind")
         for kind in SourceKind:
             self.source.addItem(kind.label, kind.value)
+        # At the district office an item is filed under the station it concerns; a station files its own.
+        self.station = QComboBox()
+        self.station.setObjectName("station")
+        self.station_label = QLabel()
+        if ctx.session.local_station_uuid() is None:
+            for uuid, code, name in ctx.session.db.execute(
+                "SELECT uuid, code, name FROM stations ORDER BY code"
+            ).fetchall():
+                self.station.addItem(f"{code} {name}", uuid)
         self.labels = [QLabel() for _ in range(6)]
         form = QFormLayout()
+        if item is None and self.station.count():
+            form.addRow(self.station_label, self.errors.wrap("station", self.station))
         for label, field, widget in zip(
             self.labels,
             ("date", "title", "content", "category", "community", "source_kind"),
@@ -88,6 +99,7 @@ class ItemDialog(QDialog):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
+        self.station_label.setText(self.tr("Station"))
         self.setWindowTitle(
             self.tr("New sentiment item") if self.item is None else self.tr("Edit sentiment item")
         )
@@ -118,7 +130,9 @@ class ItemDialog(QDialog):
     def save(self) -> bool:
         try:
             if self.item is None:
-                self.saved_uuid = item_service.create(self.ctx.session, **self.values())
+                self.saved_uuid = item_service.create(
+                    self.ctx.session, station_uuid=self.station.currentData(), **self.values()
+                )
             else:
                 item_service.edit(self.ctx.session, self.item["uuid"], **self.values())
                 self.saved_uuid = self.item["uuid"]

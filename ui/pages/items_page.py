@@ -200,6 +200,16 @@ class ItemsPage(Page):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_uuid:
             self._after_write(dialog.saved_uuid)
 
+    def open_item(self, uuid: str) -> None:
+        """Show one item (from the dashboard's overdue list): its step's tab, selected if listed."""
+        item = get(self.ctx.session.db, "items", uuid)
+        if item is None:
+            return
+        self.search.clear()
+        self.show_status_tab(ItemStatus(item["status"]))
+        if not select_uuid(self.table, uuid):
+            self.show_item(item)
+
     def show_status_tab(self, status: ItemStatus | None) -> None:
         self.tabs.setCurrentIndex(TABS.index(status))
 

@@ -69,12 +69,18 @@ class SettingsPage(Page):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.saved_label, 1)
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        body.setMaximumWidth(720)  # a form reads better than fields stretched across a wide screen
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.errors.general)
         layout.addLayout(self.form)
         layout.addLayout(buttons)
         layout.addStretch(1)
+        outer = QHBoxLayout(self)
+        outer.addWidget(body, 1)
+        outer.addStretch(0)
         for first, second in (
             (self.language, self.theme),
             (self.theme, self.operator),
