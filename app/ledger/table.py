@@ -6,10 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from app.i18n import Text, text
 
@@ -58,17 +60,13 @@ def read_table(path: Path, data: bytes) -> Table:
 
 def _read_xlsx(data: bytes) -> Table:
     import openpyxl  # imported here: it is slow to load and CSV imports do not need it
+    from openpyxl.utils.exceptions import InvalidFileException
 
+    damaged = (*_DAMAGED, InvalidFileException)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UnreadableFile(
-            text(
-                "无法作为 Excel 工作簿读取（{e}）：请在 Excel/WPS 中打开并另存为 .xlsx 或 CSV",
-                "Cannot read it as an Excel workbook ({e}): open it in Excel/WPS and save as .xlsx or CSV",
-                e=type(exc).__name__,
-            )
-        ) from None
+    except damaged:
+        raise _damaged_workbook() from None
     sheets = [ws for ws in workbook.worksheets if hasattr(ws, "iter_rows")]
     if not sheets:
         raise UnreadableFile(text("工作簿中没有工作表", "The workbook has no worksheet"))
@@ -88,10 +86,26 @@ def _read_xlsx(data: bytes) -> Table:
                         yield number, cells
                 if found:
                     return
+        except damaged:
+            raise _damaged_workbook() from None
         finally:
             workbook.close()
 
     return Table(rows(), "xlsx")
+
+
+# What a damaged or foreign zip makes openpyxl raise, while opening or while reading a sheet.
+_DAMAGED = (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, zlib.error, ParseError, TypeError)
+
+
+def _damaged_workbook() -> UnreadableFile:
+    return UnreadableFile(
+        text(
+            "文件已损坏或不是 Excel 工作簿，无法读取：请在 Excel/WPS 中打开并另存为 .xlsx 或 CSV 后再导入",
+            "The file is damaged or not an Excel workbook: open it in Excel/WPS, save it as .xlsx or CSV, "
+            "and import that",
+        )
+    )
 
 
 def _xlsx_cell(value: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -150,6 +151,32 @@ def test_bad_files_are_refused_with_one_clear_message_and_nothing_changes(
     problems = caught.value.report.problems
     assert len(problems) == 1
     assert EXPECTED[name] in str(problems[0])
+    assert dump(ready) == before
+
+
+def _damaged_workbooks(folder: Path) -> list[Path]:
+    foreign = folder / "foreign.xlsx"
+    with zipfile.ZipFile(foreign, "w") as archive:
+        archive.writestr("readme.txt", "not a workbook")
+    whole = write_xlsx(folder / "whole.xlsx", VISIT_HEADER, VISITS)
+    cut_sheet = folder / "cut_sheet.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(cut_sheet, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            target.writestr(
+                info, content[: len(content) // 2] if info.filename.endswith("sheet1.xml") else content
+            )
+    truncated = folder / "truncated.xlsx"
+    truncated.write_bytes(whole.read_bytes()[:2000])
+    return [foreign, cut_sheet, truncated]
+
+
+def test_damaged_workbooks_are_refused_plainly(ready: Session, tmp_path: Path) -> None:
+    before = dump(ready)
+    for path in _damaged_workbooks(tmp_path):
+        with pytest.raises(LedgerRefused) as caught:
+            import_file(ready, path)
+        assert "文件已损坏或不是 Excel 工作簿" in str(caught.value.report.problems[0]), path.name
     assert dump(ready) == before
 
 
