@@ -170,6 +170,7 @@ def test_item_listing_matches_a_plain_filter(
     expected = _naive_items(_all_rows(seeded, "items"), f)
     assert listing.count(seeded) == len(expected)
     got = [r["_rowid"] for r in listing.all(seeded, chunk=37)]  # pages that do not divide the total
+    assert list(listing.ordered_rowids(seeded, len(expected))) == got
     if sort in SEGMENTED:
         assert got == _segmented(seeded, expected, sort, descending)
     else:

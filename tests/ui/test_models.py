@@ -142,10 +142,14 @@ def test_sorting_is_done_in_sql(qtbot, district_db: Path) -> None:  # type: igno
     )
 
 
-def test_pages_are_read_on_demand_and_memory_stays_bounded(qtbot, district_db: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("ordered_rowids_limit", [0, 100_000], ids=["offset-windows", "ordered-rowids"])
+def test_pages_are_read_on_demand_and_memory_stays_bounded(  # type: ignore[no-untyped-def]
+    qtbot, district_db: Path, ordered_rowids_limit: int
+) -> None:
     class SmallPages(VisitsTableModel):
         PAGE_SIZE = 10
         MAX_CACHED_PAGES = 3
+        ORDERED_ROWIDS_LIMIT = ordered_rowids_limit
 
     model = SmallPages(district_db)
     assert model.cached_row_count() == 0  # nothing read before a view asks

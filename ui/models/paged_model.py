@@ -12,6 +12,7 @@ never sees half of a write.
 from __future__ import annotations
 
 import sqlite3
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,6 +58,8 @@ def field(name: str) -> Callable[[Row], str]:
 class PagedTableModel(QAbstractTableModel):
     PAGE_SIZE: ClassVar[int] = 200
     MAX_CACHED_PAGES: ClassVar[int] = 16
+    # Listings up to this many rows keep their order as packed rowids (8 bytes a row, 800 KB at most).
+    ORDERED_ROWIDS_LIMIT: ClassVar[int] = 100_000
     CONTEXT: ClassVar[str] = "PagedTableModel"  # translation context of the headers
     COLUMNS: ClassVar[tuple[Column, ...]] = ()
     DEFAULT_SORT_COLUMN: ClassVar[int] = 0
@@ -72,6 +75,7 @@ class PagedTableModel(QAbstractTableModel):
         self._sort_column = self.DEFAULT_SORT_COLUMN
         self._sort_order = self.DEFAULT_SORT_ORDER
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        self._ordered_rowids: array[int] | None = None
         self._counts: dict[Listing, int] = {}
         self._bigram_indexes: dict[str, bool] = {}
         self._listing = self._make_listing(self._filters, self._sort_column, self._sort_order)
@@ -199,6 +203,7 @@ class PagedTableModel(QAbstractTableModel):
             if filters is not None:
                 self._filters = filters
             self._pages.clear()
+            self._ordered_rowids = None
             self._total = self._count(listing)
         finally:
             self.endResetModel()
@@ -210,13 +215,23 @@ class PagedTableModel(QAbstractTableModel):
         number, offset = divmod(row, self.PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
-            page = self._listing.page(self._conn, number * self.PAGE_SIZE, self.PAGE_SIZE)
+            page = self._read_page(number)
             self._pages[number] = page
             while len(self._pages) > self.MAX_CACHED_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(number)
         return page[offset] if offset < len(page) else None
+
+    def _read_page(self, number: int) -> list[Row]:
+        start = number * self.PAGE_SIZE
+        if self._total > self.ORDERED_ROWIDS_LIMIT:
+            return self._listing.page(self._conn, start, self.PAGE_SIZE)
+        # A filtered listing whose matches come from a text index (or any plan that must sort its matches)
+        # would sort them again for every page; read its order once, then every page is a slice.
+        if self._ordered_rowids is None:
+            self._ordered_rowids = self._listing.ordered_rowids(self._conn, self._total)
+        return self._listing.rows(self._conn, self._ordered_rowids[start : start + self.PAGE_SIZE])
 
 
 _ROLES_ANSWERED = frozenset(
