@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from app import stats
+from app.errors import UserError
 from app.period import Period
 from app.services import visits
 from app.sync import export, importer, status
@@ -130,3 +133,16 @@ def test_one_station_cannot_change_another_stations_records(tmp_path: Path) -> N
     assert result.bundles[0].tables["visits"].refused == 1
     assert "其他家站点" in result.bundles[0].refused_rows[0].reason.render("zh_CN")
     assert office.db.execute("SELECT raised FROM visits WHERE uuid = ?", [row[0]]).fetchone()[0] == row[2]
+
+
+def test_a_failed_export_marks_nothing_exported(tmp_path: Path) -> None:
+    s = station(tmp_path, "YP-01", months=1)
+    waiting = export.unexported_count(s)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the stick's folder should be")
+    with pytest.raises(UserError):
+        export.export_station(s, blocked)
+    assert export.unexported_count(s) == waiting and export.last_export(s) is None
+    assert not list(tmp_path.glob("**/*.part"))
+    done = export.export_station(s, tmp_path / "stick")
+    assert done.sequence == 1 and export.unexported_count(s) == 0
