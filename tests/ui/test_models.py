@@ -185,6 +185,23 @@ def test_refresh_sees_a_write(qtbot, district_db: Path, tmp_path: Path) -> None:
     assert model.total_count() == before + 1
 
 
+@pytest.mark.parametrize("ordered_rowids_limit", [0, 100_000], ids=["offset-windows", "ordered-rowids"])
+def test_row_of_uuid_finds_the_row_a_record_is_shown_in(  # type: ignore[no-untyped-def]
+    qtbot, district_db: Path, ordered_rowids_limit: int
+) -> None:
+    class Model(ItemsTableModel):
+        ORDERED_ROWIDS_LIMIT = ordered_rowids_limit
+
+    model = Model(district_db)
+    model.set_filters(status="fed_back")
+    for row in (0, model.rowCount() // 2, model.rowCount() - 1):
+        record = model.object_at(row)
+        assert record is not None and model.row_of_uuid(record["uuid"]) == row
+    raised = _sql(district_db, "SELECT uuid FROM items WHERE status = 'raised' LIMIT 1")[0][0]
+    assert model.row_of_uuid(raised) is None  # filtered out
+    assert model.row_of_uuid("no-such-uuid") is None
+
+
 def test_visits_show_names_and_masked_phones(qtbot, district_db: Path) -> None:  # type: ignore[no-untyped-def]
     model = VisitsTableModel(district_db)
     model.set_filters(text="")

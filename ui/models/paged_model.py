@@ -129,6 +129,28 @@ class PagedTableModel(QAbstractTableModel):
         record = self._row(row)
         return dict(record) if record is not None else None
 
+    def row_of_uuid(self, uuid: str, scan_limit: int = 2000) -> int | None:
+        """The row showing this record (to select it after a save), or None when the filters leave it out. A
+        listing too large to keep its order in memory is searched in its first `scan_limit` rows only."""
+        found = self._conn.execute(
+            f"SELECT rowid FROM {self._listing.table} WHERE uuid = ?", [uuid]
+        ).fetchone()
+        if found is None:
+            return None
+        rowid = found[0]
+        if self._total <= self.ORDERED_ROWIDS_LIMIT:
+            if self._ordered_rowids is None:
+                self._ordered_rowids = self._listing.ordered_rowids(self._conn, self._total)
+            try:
+                return self._ordered_rowids.index(rowid)
+            except ValueError:
+                return None
+        for row in range(min(self._total, scan_limit)):
+            record = self._row(row)
+            if record is not None and record["_rowid"] == rowid:
+                return row
+        return None
+
     def retranslate(self) -> None:
         """Headers and labelled cells follow the language; call after switching it."""
         if self.COLUMNS:
