@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.i18n import Text, text
-
 
 @dataclass(frozen=True)
 class Column:
@@ -152,12 +150,3 @@ def detect(row: int, cells: list[object]) -> HeaderMap | None:
 def recognised(cells: list[object]) -> int:
     """How many cells of a row are some ledger's header: a header row is told from a title row by this."""
     return max(len(map_header(kind, 0, cells).index) for kind in KINDS)
-
-
-def expected_columns(kind: str) -> Text:
-    columns = COLUMNS[kind]
-    return text(
-        "{cols}",
-        "{cols}",
-        cols="、".join(c.header + ("*" if c.required else "") for c in columns),
-    )

@@ -172,13 +172,20 @@ def sniff_delimiter(decoded: str) -> str:
 
 def _read_csv(data: bytes) -> Table:
     decoded, encoding = decode(data)
-    delimiter = sniff_delimiter(decoded)
+    # Excel writes "sep=;" as the first line when asked to name the delimiter; it is not a row of the sheet.
+    first, _, rest = decoded.partition("\n")
+    first = first.rstrip("\r")
+    if first.lower().startswith("sep=") and len(first) == 5:
+        delimiter, decoded = first[4], rest
+        skipped = 1
+    else:
+        delimiter, skipped = sniff_delimiter(decoded), 0
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         # A quoted cell may hold line breaks; a spreadsheet still counts it as one row, so number records.
         reader = csv.reader(io.StringIO(decoded, newline=""), delimiter=delimiter)
         try:
-            for number, values in enumerate(reader, start=1):
+            for number, values in enumerate(reader, start=1 + skipped):
                 cells = [v.strip() for v in values]
                 if any(cells):
                     yield number, cells

@@ -222,3 +222,10 @@ def test_xlsx_data_on_a_later_sheet_below_empty_rows(ready: Session, tmp_path: P
     with pytest.raises(LedgerRefused) as caught:
         import_file(ready, path)
     assert [(p.row, p.column) for p in caught.value.report.problems] == [(6, "日期")]
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", ","])
+def test_excel_sep_line_names_the_delimiter_and_is_not_a_row(tmp_path: Path, delimiter: str) -> None:
+    data = f"sep={delimiter}\r\n日期{delimiter}反映问题{delimiter}人数\r\n2023-03-15{delimiter}停车难{delimiter}2\r\n"
+    rows = list(read_table(tmp_path / "x.csv", data.encode()).rows)
+    assert rows == [(2, ["日期", "反映问题", "人数"]), (3, ["2023-03-15", "停车难", "2"])]
