@@ -200,6 +200,11 @@ ZH: dict[str, str] = {
     "Delete visit": "删除来访登记",
     "Delete this visit? Items made from it are kept.": "删除此来访登记？由它生成的社情民意会保留。",
     "Station": "家站点",
+    "&Back up now": "立即备份(&B)",
+    "Backup saved: %1": "备份已保存：%1",
+    "Backup failed: %1": "备份失败：%1",
+    "Daily backup…": "每日自动备份…",
+    "Backing up…": "正在备份…",
     # ledger import
     "&Import a ledger (Excel/CSV)…": "导入台账（Excel/CSV）(&I)…",
     "Import a ledger": "导入台账",

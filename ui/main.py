@@ -36,6 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window = MainWindow(ctx)
     window.show()
+    from ui import backup_actions
+
+    backup_actions.start_daily(ctx, window)  # once a day, on the worker, after the window is up
     code = int(app.exec())
     ctx.wait_for_tasks()
     ctx.session.close()

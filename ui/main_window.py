@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app import desk
 from app.resources import resource_path
-from ui import ledger_import
+from ui import backup_actions, ledger_import
 from ui.context import AppContext
 from ui.navigation import PAGES, PageEntry, build_page
 from ui.pages.base import Page
@@ -190,6 +190,8 @@ class MainWindow(QMainWindow):
         self.print_action = QAction(self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(lambda: self._forward("print_page"))
+        self.backup_action = QAction(self)
+        self.backup_action.triggered.connect(lambda: backup_actions.start_now(self.ctx, self))
         self.import_action = QAction(self)
         self.import_action.triggered.connect(lambda: ledger_import.choose_and_import(self.ctx, self))
         self.quit_action = QAction(self)
@@ -206,6 +208,7 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.help_menu = QMenu(self)
@@ -241,6 +244,7 @@ class MainWindow(QMainWindow):
         self.find_action.setText(self.tr("&Search"))
         self.print_action.setText(self.tr("&Print"))
         self.import_action.setText(self.tr("&Import a ledger (Excel/CSV)…"))
+        self.backup_action.setText(self.tr("&Back up now"))
         self.quit_action.setText(self.tr("&Quit"))
         self.manual_action.setText(self.tr("User &manual"))
         self.about_action.setText(self.tr("&About Liaison Desk"))

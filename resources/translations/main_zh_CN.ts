@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>Backup</name>
+        <message>
+            <source>Backup saved: %1</source>
+            <translation>备份已保存：%1</translation>
+        </message>
+        <message>
+            <source>Backup failed: %1</source>
+            <translation>备份失败：%1</translation>
+        </message>
+        <message>
+            <source>Daily backup…</source>
+            <translation>每日自动备份…</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>正在备份…</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardPage</name>
         <message>
             <source>Dashboard</source>
@@ -521,6 +540,10 @@
         <message>
             <source>&amp;Import a ledger (Excel/CSV)…</source>
             <translation>导入台账（Excel/CSV）(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>立即备份(&amp;B)</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
