@@ -204,10 +204,16 @@ def categories(db: Any) -> list[str]:
     """The standard categories first, then any others already in use."""
     from app.domain import ITEM_CATEGORIES_ZH
 
+    # A loose index scan (one index seek per distinct value) rather than GROUP BY over every item, so the
+    # district's million items answer in milliseconds.
     used = [
         row[0]
         for row in db.execute(
-            "SELECT category FROM items WHERE category != '' GROUP BY category ORDER BY COUNT(*) DESC LIMIT 50"
+            "WITH RECURSIVE c(category) AS ("
+            " SELECT MIN(category) FROM items WHERE category > ''"
+            " UNION ALL SELECT (SELECT MIN(category) FROM items WHERE category > c.category) FROM c"
+            "  WHERE c.category IS NOT NULL"
+            ") SELECT category FROM c WHERE category IS NOT NULL LIMIT 100"
         ).fetchall()
     ]
     return list(dict.fromkeys([*ITEM_CATEGORIES_ZH, *used]))

@@ -205,6 +205,7 @@ ZH: dict[str, str] = {
     "Backup failed: %1": "备份失败：%1",
     "Daily backup…": "每日自动备份…",
     "Backing up…": "正在备份…",
+    "Not yet exported: …": "未导出：…",
     # ledger import
     "&Import a ledger (Excel/CSV)…": "导入台账（Excel/CSV）(&I)…",
     "Import a ledger": "导入台账",

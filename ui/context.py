@@ -30,6 +30,7 @@ class _Callbacks:
     on_done: Callable[[Any], None] | None
     on_error: Callable[[str], None] | None
     label: str
+    quiet: bool = False
 
 
 class _Relay(QObject):
@@ -129,7 +130,12 @@ class AppContext(QObject):
 
     @property
     def busy(self) -> bool:
-        return bool(self._callbacks)
+        """Work the user asked for is running (quiet bookkeeping tasks do not count)."""
+        return any(not c.quiet for c in self._callbacks.values())
+
+    @property
+    def pending_tasks(self) -> int:
+        return len(self._callbacks)
 
     def run_task(
         self,
@@ -138,25 +144,30 @@ class AppContext(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[str], None] | None = None,
         progress_label: str = "",
+        quiet: bool = False,
     ) -> None:
         """Run fn(session, *args[, progress=...]) on the worker; on_done(result) or on_error(message) follow
-        on the UI thread. progress(value, maximum=0, label="") may be called by fn as often as it likes."""
+        on the UI thread. progress(value, maximum=0, label="") may be called by fn as often as it likes.
+        A quiet task (the window's own bookkeeping) does not show in the status bar's progress."""
         self._next_id += 1
         task_id = self._next_id
-        self._callbacks[task_id] = _Callbacks(on_done, on_error, progress_label)
+        self._callbacks[task_id] = _Callbacks(on_done, on_error, progress_label, quiet)
         task = _Task(task_id, self.db_path, self.session.operator, fn, args, self._relay)
-        self.task_started.emit(progress_label)
+        if not quiet:
+            self.task_started.emit(progress_label)
         self._pool.start(task)
 
     def _task_done(self, task_id: int, result: Any) -> None:
         callbacks = self._callbacks.pop(task_id, None)
-        self.task_finished.emit()
+        if callbacks is None or not callbacks.quiet:
+            self.task_finished.emit()
         if callbacks is not None and callbacks.on_done is not None:
             callbacks.on_done(result)
 
     def _task_failed(self, task_id: int, message: str) -> None:
         callbacks = self._callbacks.pop(task_id, None)
-        self.task_finished.emit()
+        if callbacks is None or not callbacks.quiet:
+            self.task_finished.emit()
         if callbacks is not None and callbacks.on_error is not None:
             callbacks.on_error(message)
         else:
@@ -164,6 +175,8 @@ class AppContext(QObject):
 
     def _task_progressed(self, task_id: int, value: int, maximum: int, label: str) -> None:
         callbacks = self._callbacks.get(task_id)
+        if callbacks is not None and callbacks.quiet:
+            return
         self.task_progress.emit(label or (callbacks.label if callbacks else ""), value, maximum)
 
     def wait_for_tasks(self, msecs: int = -1) -> bool:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app import desk
 from app.resources import resource_path
+from app.session import Session
 from ui import backup_actions, ledger_import
 from ui.context import AppContext
 from ui.navigation import PAGES, PageEntry, build_page
@@ -39,6 +40,9 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.pages: dict[str, Page] = {}
         self._stale: set[str] = set()
+        self.unexported: int | None = None  # records changed since the last bundle export; None until counted
+        self._counting = False
+        self._count_again = False
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -152,12 +156,39 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.unexported_label)
 
     def update_status(self) -> None:
-        db = self.ctx.session.db
         self.database_label.setText(self.tr("Database: %1").replace("%1", str(self.ctx.db_path)))
         self.database_label.setToolTip(str(self.ctx.db_path))
         self.operator_label.setText(self.tr("Operator: %1").replace("%1", self.ctx.session.operator))
-        count = desk.unexported_count(db)
-        self.unexported_label.setText(self.tr("Not yet exported: %n", "", count))
+        self._show_unexported(self.unexported)
+        self._count_unexported()
+
+    def _count_unexported(self) -> None:
+        """Counted on the worker: at a district with a million records not yet exported, the count takes
+        a noticeable moment. Requests that arrive meanwhile are folded into one more count."""
+        if self._counting:
+            self._count_again = True
+            return
+        self._counting = True
+        self.ctx.run_task(_unexported, on_done=self._counted, on_error=self._count_failed, quiet=True)
+
+    def _counted(self, count: int) -> None:
+        self._counting = False
+        self._show_unexported(count)
+        if self._count_again:
+            self._count_again = False
+            self._count_unexported()
+
+    def _count_failed(self, message: str) -> None:
+        self._counting = False
+        log.warning("could not count unexported records: %s", message)
+
+    def _show_unexported(self, count: int | None) -> None:
+        self.unexported = count
+        self.unexported_label.setText(
+            self.tr("Not yet exported: %n", "", count)
+            if count is not None
+            else self.tr("Not yet exported: …")
+        )
 
     def _task_started(self, label: str) -> None:
         self.progress_label.setText(label)
@@ -262,6 +293,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Finishing the current task…"))
             self.ctx.wait_for_tasks(30_000)
         super().closeEvent(event)
+
+
+def _unexported(session: Session) -> int:
+    return desk.unexported_count(session.db)
 
 
 def focus_later(widget: QWidget) -> None:

@@ -518,6 +518,10 @@
             </translation>
         </message>
         <message>
+            <source>Not yet exported: …</source>
+            <translation>未导出：…</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>

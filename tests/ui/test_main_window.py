@@ -41,17 +41,19 @@ def test_status_bar_shows_database_operator_and_unexported_records(qtbot: Any, c
     window = _window(qtbot, ctx)
     assert str(ctx.db_path) in window.database_label.text()
     assert "测试员" in window.operator_label.text()
-    before = window.unexported_label.text()
+    qtbot.waitUntil(lambda: window.unexported is not None)
+    before = window.unexported
+    assert before is not None and f"未导出：{before} 条记录" == window.unexported_label.text()
     page = window.show_page("visits")
     assert isinstance(page, VisitsPage)
     page.raised.setPlainText("小区门口积水")
     assert page.save()
-    assert window.unexported_label.text() != before
-    count = int("".join(ch for ch in window.unexported_label.text() if ch.isdigit()))
+    qtbot.waitUntil(lambda: window.unexported != before)
+    assert window.unexported is not None and window.unexported > before
     settings.LAST_EXPORTED_SEQ.set(ctx.session.db, 10**9)  # as if a bundle had just been exported
     window.update_status()
-    assert "未导出：0" in window.unexported_label.text()
-    assert count > 0
+    qtbot.waitUntil(lambda: window.unexported == 0)
+    assert window.unexported_label.text() == "未导出：0 条记录"
     ctx.wait_for_tasks()
 
 
