@@ -13,6 +13,8 @@ from typing import Any
 
 import sqlite_utils
 
+from db.bulk import deferred_text_indexes
+
 # Natural keys (a station's code, a deputy's number) map to the same UUID at every station and at the
 # district, so the same roster loaded in two places describes the same records.
 NAMESPACE = uuid.UUID("6f0b6a52-5c1e-4d4b-9a57-1b5c2d7f0e11")
@@ -126,7 +128,8 @@ class Writer:
                 count += 1
                 yield (row[0], *prefix, *row[1:])
 
-        self.db.conn.executemany(sql, with_meta())
+        with deferred_text_indexes(self.db, table):
+            self.db.conn.executemany(sql, with_meta())
         return count
 
     def update(self, table: str, record_uuid: str, changes: Mapping[str, Any]) -> dict[str, Any]:
