@@ -53,14 +53,17 @@ def test_bulk_insert_indexes_text_exactly_as_the_triggers_do(station_session: Se
 def test_a_failed_bulk_load_restores_the_triggers(station_session: Session) -> None:
     station = station_session.local_station_uuid() or ""
     before = _triggers(station_session)
-    with pytest.raises(RuntimeError), station_session.db.atomic():
-        with deferred_text_indexes(station_session.db, "visits"):
-            station_session.db.conn.executemany(
-                "INSERT INTO visits (uuid, origin, created_at, updated_at, station_uuid, date, raised)"
-                " VALUES (?, 'x', 'x', 'x', ?, '2023-01-01', '电梯')",
-                [(new_uuid(), station)],
-            )
-            raise RuntimeError("disk full")
+    with (
+        pytest.raises(RuntimeError),
+        station_session.db.atomic(),
+        deferred_text_indexes(station_session.db, "visits"),
+    ):
+        station_session.db.conn.executemany(
+            "INSERT INTO visits (uuid, origin, created_at, updated_at, station_uuid, date, raised)"
+            " VALUES (?, 'x', 'x', 'x', ?, '2023-01-01', '电梯')",
+            [(new_uuid(), station)],
+        )
+        raise RuntimeError("disk full")
     assert _triggers(station_session) == before
     assert station_session.db.execute("SELECT COUNT(*) FROM visits").fetchone()[0] == 0
 
