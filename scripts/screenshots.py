@@ -41,13 +41,19 @@ def wait_until(app: object, condition: object, seconds: float = 10.0) -> None:
         QApplication.processEvents()
 
 
-def shoot(out: Path, db_path: Path, languages: list[str], prefix: str) -> list[Path]:
+def shoot(out: Path, db_path: Path, languages: list[str], prefix: str, dark: bool = False) -> list[Path]:
     from ui import translations
     from ui.main_window import MainWindow
     from ui.navigation import PAGES
     from ui.startup import make_application, open_context
 
     app = make_application()
+    if dark:
+        from app import settings
+
+        session = Session.open(db_path)
+        settings.THEME.set(session.db, "dark")
+        session.close()
     ctx = open_context(db_path)
     window = MainWindow(ctx)
     window.resize(*SIZE)
@@ -107,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", help="use this database instead of a fresh demo")
     parser.add_argument("--lang", action="append", choices=("zh_CN", "en"))
     parser.add_argument("--district", action="store_true", help="also shoot a district office's database")
+    parser.add_argument("--dark", action="store_true", help="also shoot the station in the dark theme")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -120,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
             station_db = folder / "station.db"
             make_demo(station_db, "station")
             saved += shoot(out, station_db, languages, "")
+            if args.dark:
+                saved += shoot(out, station_db, languages[:1], "dark_", dark=True)
             if args.district:
                 district_db = folder / "district.db"
                 make_demo(district_db, "district")
