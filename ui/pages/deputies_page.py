@@ -119,6 +119,7 @@ class DeputiesPage(Page):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([900, 380])  # the table gets the room; the form keeps a comfortable width
         QVBoxLayout(self).addWidget(splitter)
 
         debounced(self.search, self.apply_filters)

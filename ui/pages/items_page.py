@@ -128,6 +128,7 @@ class ItemsPage(Page):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([900, 380])  # the table gets the room; the form keeps a comfortable width
         QVBoxLayout(self).addWidget(splitter)
 
         self.tabs.currentChanged.connect(lambda _i: self.apply_filters())

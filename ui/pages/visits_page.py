@@ -63,9 +63,11 @@ class VisitsPage(Page):
         self.filter_error.hide()
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.show_phones)
         filters = QHBoxLayout()
         self.filter_labels = [QLabel() for _ in range(3)]
-        filters.addWidget(self.search, 2)
         filters.addWidget(self.filter_labels[0])
         filters.addWidget(self.filter_from)
         filters.addWidget(self.filter_labels[1])
@@ -73,7 +75,6 @@ class VisitsPage(Page):
         filters.addWidget(self.filter_community, 1)
         filters.addWidget(self.filter_labels[2])
         filters.addWidget(self.filter_category, 1)
-        filters.addWidget(self.show_phones)
         m = VisitsTableModel
         self.table = make_table(
             self.model,
@@ -93,6 +94,7 @@ class VisitsPage(Page):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(search_row)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.filter_error)
         left_layout.addWidget(self.table, 1)
@@ -187,6 +189,7 @@ class VisitsPage(Page):
         splitter.addWidget(self.form_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([900, 380])  # the table gets the room; the form keeps a comfortable width
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -260,7 +263,10 @@ class VisitsPage(Page):
         if self.reception_day.count():
             self.reception_day.setItemText(0, self.tr("None (outside a reception day)"))
         self.model.retranslate()
-        fit_to_contents(self.table, (VisitsTableModel.COL_HEADCOUNT, VisitsTableModel.COL_CATEGORY))
+        fit_to_contents(
+            self.table,
+            (VisitsTableModel.COL_VISITOR, VisitsTableModel.COL_HEADCOUNT, VisitsTableModel.COL_CATEGORY),
+        )
         self._show_count(self.model.total_count())
         self._update_buttons()
 
