@@ -7,7 +7,7 @@ import importlib.util
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +30,7 @@ from ui.navigation import PAGES, PageEntry, build_page
 from ui.pages.base import Page
 
 log = logging.getLogger(__name__)
+GEOMETRY_KEY = "main_window/geometry"
 
 
 class MainWindow(QMainWindow):
@@ -77,6 +78,9 @@ class MainWindow(QMainWindow):
 
         self.retranslate_ui()
         self.navigation.setCurrentRow(0)
+        geometry = QSettings().value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
 
     # -- pages -------------------------------------------------------------------------------------------
     def page(self, key: str) -> Page:
@@ -254,9 +258,11 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if page is None:
             return
-        if method == "print_page" and type(page).print_page is Page.print_page:
-            # A page with nothing of its own to print: Ctrl+P opens the reports, where printing happens.
-            page = self.show_page("reports")
+        # A page without the action of its own hands it to the page where it belongs: Ctrl+P prints from
+        # the reports, Ctrl+N registers a visit (the commonest new record), Ctrl+F searches the items.
+        fallback = {"print_page": "reports", "new_record": "visits", "focus_search": "items"}[method]
+        if getattr(type(page), method) is getattr(Page, method):
+            page = self.show_page(fallback)
         getattr(page, method)()
 
     def _open_manual(self) -> None:
@@ -292,6 +298,7 @@ class MainWindow(QMainWindow):
             # Let the running task finish its transaction; nothing is left half-written.
             self.statusBar().showMessage(self.tr("Finishing the current task…"))
             self.ctx.wait_for_tasks(30_000)
+        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())  # per PC, not in the database
         super().closeEvent(event)
 
 

@@ -126,3 +126,14 @@ def test_double_clicking_an_overdue_item_opens_it(qtbot: Any, demo_ctx: AppConte
     assert items is window.pages["items"]
     assert getattr(items, "current", {})["uuid"] == uuid
     demo_ctx.wait_for_tasks()
+
+
+def test_shortcuts_on_the_dashboard_go_where_the_work_is(qtbot: Any, ctx: AppContext) -> None:
+    window = _window(qtbot, ctx)
+    assert window.current_page() is window.pages["dashboard"]
+    window.new_action.trigger()
+    assert window.current_page() is window.pages["visits"]
+    window.show_page("dashboard")
+    window.find_action.trigger()
+    assert window.current_page() is window.pages["items"]
+    ctx.wait_for_tasks()
