@@ -153,6 +153,11 @@ def _insert(db: Any, table: str, content: list[tuple[Any, ...]], change_seq: int
 def make_station(folder: Path, name: str, data: dict[str, list[tuple[Any, ...]]]) -> Session:
     session = Session.open(folder / name, operator="bench")
     identity.init_station(session, code=CODE, name="控江路街道代表之家", kind="home", street="控江路街道")
+    # The station is only the source of the bundle: its search indexes are not needed and not measured, so
+    # their triggers are dropped to build it in a fraction of the time.
+    for (trigger,) in session.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        if "_fts_" in trigger or "_bigrams_" in trigger or "_chars_" in trigger:
+            session.db.execute(f"DROP TRIGGER [{trigger}]")
     with session.db.atomic():
         _insert(session.db, "deputies", data["_deputies"], change_seq=1)
         for table, _ in MIX:

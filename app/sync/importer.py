@@ -133,10 +133,11 @@ def import_file(
         verified = _describe(result, check_manifest(opened))
         check_role(verified, session.role, settings.STATION_CODE.get(db))
         check_trust(db, verified)
-        check_files(verified)
+        # Known by its signed manifest: nothing of it will be written, so its rows need no second reading.
         if db.execute("SELECT 1 FROM sync_bundles WHERE bundle_hash = ?", [verified.bundle_hash]).fetchone():
             result.outcome = summary.ALREADY
             return result
+        check_files(verified)
         if verified.kind == "return":
             _restrict_return(session, verified)
         _merge(session, verified, result, dry_run=dry_run)
