@@ -10,16 +10,34 @@ from __future__ import annotations
 import sqlite3
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
 @dataclass(frozen=True)
 class Condition:
-    """One WHERE term with its parameters."""
+    """One WHERE term with its parameters. A term answered by a full-text index is a rowid set: `sql` is then
+    empty and `rowid_source` the subquery giving the matching rowids."""
 
     sql: str
     params: tuple[Any, ...] = ()
+    rowid_source: str = ""
+
+    def render(self, probe: bool) -> str:
+        if not self.rowid_source:
+            return self.sql
+        # "+" keeps SQLite from driving the query by the rowid set: it then walks the order's (or another
+        # filter's) index and probes the set, instead of looking up and sorting every match.
+        return f"{'+' if probe else ''}t.rowid IN ({self.rowid_source})"
+
+
+def rowid_set(source: str, *params: Any) -> Condition:
+    return Condition("", tuple(params), source)
+
+
+# From this many full-text matches on, probing the set while walking an index beats looking every match up
+# (measured on 1,000,000 items: 58,000 matches cost ~90 ms looked up and sorted, ~10 ms probed for a page).
+PROBE_FROM_MATCHES = 20_000
 
 
 # Stations sorted as people read them: by name, then code.
@@ -55,6 +73,7 @@ class Listing:
     order_by: tuple[str, ...] = field(default=("t.rowid",))  # terms over t, each with its direction
     segments: Segments | None = None  # when set, the order is by segment, then segments.within
     descending: bool = False  # the direction of the segments
+    probe_rowid_sets: bool = False  # see Condition.render and tuned()
     # Row counts per segment value, filled as pages are read; not part of the listing's identity.
     _segment_counts: dict[Any, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -62,13 +81,26 @@ class Listing:
     def where_sql(self) -> str:
         if not self.conditions:
             return ""
-        return " WHERE " + " AND ".join(f"({c.sql})" for c in self.conditions)
+        return " WHERE " + " AND ".join(f"({c.render(self.probe_rowid_sets)})" for c in self.conditions)
+
+    def tuned(self, conn: sqlite3.Connection) -> Listing:
+        """The same listing with the faster plan for its full-text terms, chosen by how many rows they match
+        (a count the text index answers in a few milliseconds)."""
+        sets = [c for c in self.conditions if c.rowid_source]
+        if not sets:
+            return self
+        fewest = min(_set_size(conn, c) for c in sets)
+        return replace(self, probe_rowid_sets=fewest >= PROBE_FROM_MATCHES, _segment_counts={})
 
     @property
     def params(self) -> list[Any]:
         return [p for c in self.conditions for p in c.params]
 
     def count_sql(self) -> tuple[str, list[Any]]:
+        if self.conditions and all(c.rowid_source for c in self.conditions):
+            # Only text terms: every indexed rowid is a row, so the indexes alone count the listing.
+            sources = " INTERSECT ".join(c.rowid_source for c in self.conditions)
+            return f"SELECT count(*) FROM ({sources})", self.params
         return f"SELECT count(*) FROM {self.table} AS t{self.where_sql}", self.params
 
     def rowids_sql(self, offset: int, limit: int) -> tuple[str, list[Any]]:
@@ -95,6 +127,7 @@ class Listing:
                 self.select,
                 (*self.conditions, self.segments.condition(value)),
                 self.segments.within,
+                probe_rowid_sets=self.probe_rowid_sets,
             )
             if value not in self._segment_counts:
                 self._segment_counts[value] = segment.count(conn)
@@ -143,6 +176,12 @@ class Listing:
             if len(page) < chunk:
                 return rows
             offset += chunk
+
+
+def _set_size(conn: sqlite3.Connection, condition: Condition) -> int:
+    return int(
+        conn.execute(f"SELECT count(*) FROM ({condition.rowid_source})", condition.params).fetchone()[0]
+    )
 
 
 def sorted_listing(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from app.queries.listing import Condition
+from app.queries.listing import Condition, rowid_set
 
 
 def words(query: str | None) -> list[str]:
@@ -34,17 +34,11 @@ def conditions(
     result: list[Condition] = []
     if long_words:
         match = " AND ".join(_quoted(w) for w in long_words)
-        result.append(
-            Condition(f"t.rowid IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?)", (match,))
-        )
+        result.append(rowid_set(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?", match))
     if short_words and have_bigram_index:
         # 电梯 is the token "电梯"; 梯 is any token starting with it ("梯" alone ends a column).
         match = " AND ".join(_quoted(w) + ("*" if len(w) == 1 else "") for w in short_words)
-        result.append(
-            Condition(
-                f"t.rowid IN (SELECT rowid FROM {table}_bigrams WHERE {table}_bigrams MATCH ?)", (match,)
-            )
-        )
+        result.append(rowid_set(f"SELECT rowid FROM {table}_bigrams WHERE {table}_bigrams MATCH ?", match))
     elif short_words:
         # A database made before the bigram index existed: correct, if slower on large tables.
         for word in short_words:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -166,15 +167,19 @@ item_filters = st.builds(
 def test_item_listing_matches_a_plain_filter(
     seeded: sqlite3.Connection, f: item_queries.ItemFilters, sort: str, descending: bool
 ) -> None:
-    listing = item_queries.listing(f, sort, descending)
     expected = _naive_items(_all_rows(seeded, "items"), f)
-    assert listing.count(seeded) == len(expected)
-    got = [r["_rowid"] for r in listing.all(seeded, chunk=37)]  # pages that do not divide the total
-    assert list(listing.ordered_rowids(seeded, len(expected))) == got
-    if sort in SEGMENTED:
-        assert got == _segmented(seeded, expected, sort, descending)
-    else:
-        assert got == _sorted(expected, sort, descending)
+    want = (
+        _segmented(seeded, expected, sort, descending)
+        if sort in SEGMENTED
+        else _sorted(expected, sort, descending)
+    )
+    # Both plans for text terms (look the matches up / probe them while walking an index) give the same rows.
+    for probe in (False, True):
+        listing = replace(item_queries.listing(f, sort, descending), probe_rowid_sets=probe)
+        assert listing.count(seeded) == len(expected)
+        got = [r["_rowid"] for r in listing.all(seeded, chunk=37)]  # pages that do not divide the total
+        assert got == want
+        assert list(listing.ordered_rowids(seeded, len(expected))) == want
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -213,6 +218,25 @@ def test_long_words_are_answered_from_the_trigram_index(seeded: sqlite3.Connecti
     plan = " ".join(row[-1] for row in seeded.execute("EXPLAIN QUERY PLAN " + sql, params))
     assert "items_fts VIRTUAL TABLE" in plan
     assert "SCAN t" not in plan
+
+
+def test_many_text_matches_switch_to_probing(
+    seeded: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.queries import listing as listing_module
+
+    f = item_queries.ItemFilters(text="电", status="raised")
+    matches = seeded.execute(
+        "SELECT count(*) FROM items_bigrams WHERE items_bigrams MATCH '\"电\"*'"
+    ).fetchone()[0]
+    monkeypatch.setattr(listing_module, "PROBE_FROM_MATCHES", matches + 1)
+    assert not item_queries.listing(f).tuned(seeded).probe_rowid_sets
+    monkeypatch.setattr(listing_module, "PROBE_FROM_MATCHES", matches)
+    probing = item_queries.listing(f).tuned(seeded)
+    assert probing.probe_rowid_sets
+    sql, params = probing.rowids_sql(0, 20)
+    plan = " ".join(row[-1] for row in seeded.execute("EXPLAIN QUERY PLAN " + sql, params))
+    assert "INTEGER PRIMARY KEY (rowid=?)" not in plan  # the matches are probed, not looked up one by one
 
 
 def test_whitespace_and_punctuation_do_not_join_characters(session: Session) -> None:
