@@ -183,6 +183,17 @@ def test_refresh_sees_a_write(qtbot, district_db: Path, tmp_path: Path) -> None:
     assert model.total_count() == before  # counts are cached per filter until a refresh
     model.refresh()
     assert model.total_count() == before + 1
+    # A status-sorted listing reads its runs by cached per-status counts: a refresh must drop those too.
+    model.set_filters()
+    model.sort(ItemsTableModel.COL_STATUS, Qt.SortOrder.AscendingOrder)
+    assert model.object_at(model.rowCount() - 1) is not None  # every run counted and read
+    session = Session.open(path, operator="测试员")
+    item_service.create(session, station_uuid=station, date="2024-05-02", title="新的一条", content="")
+    session.close()
+    model.refresh()
+    statuses = [(model.object_at(r) or {}).get("status") for r in range(model.rowCount())]
+    raised = _sql(path, "SELECT count(*) FROM items WHERE status = 'raised'")[0][0]
+    assert None not in statuses and statuses.count("raised") == raised
 
 
 @pytest.mark.parametrize("ordered_rowids_limit", [0, 100_000], ids=["offset-windows", "ordered-rowids"])

@@ -119,9 +119,9 @@ class PagedTableModel(QAbstractTableModel):
         return self._sort_order
 
     def refresh(self) -> None:
-        """Re-read after a write: counts and pages may all have changed."""
+        """Re-read after a write: counts, pages and the plan's match counts may all have changed."""
         self._counts.clear()
-        self._reset(self._listing)
+        self._reset(self._make_listing(self._filters, self._sort_column, self._sort_order))
 
     def total_count(self) -> int:
         return self._total
