@@ -206,6 +206,8 @@ ZH: dict[str, str] = {
     "Daily backup…": "每日自动备份…",
     "Backing up…": "正在备份…",
     "Not yet exported: …": "未导出：…",
+    "Unsaved visit": "来访登记未保存",
+    "The visit in the form has not been saved. Discard what was typed?": "表单中的来访登记尚未保存。放弃已填写的内容？",
     # ledger import
     "&Import a ledger (Excel/CSV)…": "导入台账（Excel/CSV）(&I)…",
     "Import a ledger": "导入台账",

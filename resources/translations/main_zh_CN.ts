@@ -965,6 +965,14 @@
             </translation>
         </message>
         <message>
+            <source>Unsaved visit</source>
+            <translation>来访登记未保存</translation>
+        </message>
+        <message>
+            <source>The visit in the form has not been saved. Discard what was typed?</source>
+            <translation>表单中的来访登记尚未保存。放弃已填写的内容？</translation>
+        </message>
+        <message>
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>

@@ -63,3 +63,20 @@ def type_text(qtbot: Any, widget: Any, value: str) -> None:
         widget.insertPlainText(value)
     else:
         widget.insert(value)
+
+
+def answer_next_message_box(button: Any, seen: list[str] | None = None) -> None:
+    """Press `button` on the next modal message box, as the clerk would (it opens inside the code under test)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            if seen is not None:
+                seen.append(box.text())
+            box.button(button).click()
+        else:
+            QTimer.singleShot(10, press)
+
+    QTimer.singleShot(10, press)

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import settings
 from ui.context import AppContext
@@ -16,6 +16,8 @@ from ui.pages.dashboard_page import DashboardPage
 from ui.pages.placeholder_page import PlaceholderPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.visits_page import VisitsPage
+
+from .conftest import answer_next_message_box
 
 
 def _window(qtbot: Any, ctx: AppContext) -> MainWindow:
@@ -63,6 +65,7 @@ def test_ctrl_n_and_ctrl_f_reach_the_current_page(qtbot: Any, ctx: AppContext) -
     assert isinstance(page, VisitsPage)
     page.raised.setPlainText("草稿")
     assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    answer_next_message_box(QMessageBox.StandardButton.Discard)
     window.new_action.trigger()
     assert page.raised.toPlainText() == ""
     window.activateWindow()

@@ -116,3 +116,33 @@ def test_filters_and_community_completion(qtbot: Any, demo_ctx: AppContext) -> N
     page.apply_filters()
     assert page.model.total_count() == everything
     assert not page.filter_error.isVisibleTo(page)
+
+
+def test_switching_rows_never_silently_drops_what_was_typed(qtbot: Any, ctx: AppContext) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from .conftest import answer_next_message_box
+
+    page = _page(qtbot, ctx)
+    for issue in ("楼道堆物", "噪声扰民"):
+        page.new_record()
+        page.raised.setPlainText(issue)
+        assert page.save()
+    page.table.selectRow(0)
+    first = page.editing
+    type_text(qtbot, page.community, "长白二村")
+    assert page.is_dirty()
+
+    seen: list[str] = []
+    answer_next_message_box(QMessageBox.StandardButton.Cancel, seen)
+    page.table.selectRow(1)
+    assert seen and "未保存" in seen[0]
+    assert page.editing == first
+    assert page.community.text() == "长白二村"  # kept
+    assert page.table.currentIndex().row() == 0
+
+    answer_next_message_box(QMessageBox.StandardButton.Discard)
+    page.table.selectRow(1)
+    assert page.editing != first
+    assert page.community.text() == ""
+    assert not page.is_dirty()

@@ -223,7 +223,7 @@ class VisitsPage(Page):
         self.to_item_button.clicked.connect(self.make_item)
         self.delete_button.clicked.connect(self.delete)
         self.retranslate_ui()
-        self.new_record()
+        self._clear_form()
 
     # -- Page ----------------------------------------------------------------------------------------------
     def title(self) -> str:
@@ -291,6 +291,11 @@ class VisitsPage(Page):
         self._load_choices()
 
     def new_record(self) -> None:
+        if not self.confirm_discard():
+            return
+        self._clear_form()
+
+    def _clear_form(self) -> None:
         self.editing = None
         self.table.clearSelection()
         self.errors.clear()
@@ -304,6 +309,7 @@ class VisitsPage(Page):
         self.category.setCurrentText("")
         self._load_choices(day_uuid=None, deputy_uuids=[])
         self._update_buttons()
+        self._remember_form()
         self.date.setFocus()
 
     def focus_search(self) -> None:
@@ -312,9 +318,12 @@ class VisitsPage(Page):
 
     def new_for_day(self, day: dict[str, Any]) -> None:
         """Opened from the Reception days page: a new visit on that day."""
-        self.new_record()
+        if not self.confirm_discard():
+            return
+        self._clear_form()
         self.date.setDate(QDate.fromString(day["date"], "yyyy-MM-dd"))
         self._load_choices(day_uuid=day["uuid"], deputy_uuids=[])
+        self._remember_form()
         self.visitor.setFocus()
 
     # -- filters -------------------------------------------------------------------------------------------
@@ -355,8 +364,46 @@ class VisitsPage(Page):
         self.reception_day.setCurrentIndex(max(0, self.reception_day.findData(keep_day)))
         self.deputies.set_deputies(desk.offered_deputies(db, station), deputy_uuids)
 
+    # -- nothing typed is lost -----------------------------------------------------------------------------
+    def _form_state(self) -> tuple[Any, ...]:
+        return (
+            tuple(sorted(self._values().items())),
+            tuple(sorted(self.deputies.checked())),
+            self.reception_day.currentData(),
+        )
+
+    def _remember_form(self) -> None:
+        self._saved_state = self._form_state()
+
+    def is_dirty(self) -> bool:
+        return self._form_state() != getattr(self, "_saved_state", None)
+
+    def confirm_discard(self) -> bool:
+        """True when the form may be replaced: nothing was typed, or the clerk agrees to drop it."""
+        if not self.is_dirty():
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved visit"),
+            self.tr("The visit in the form has not been saved. Discard what was typed?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("discard_question")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Discard
+
     def _load_record(self, record: dict[str, Any] | None) -> None:
-        if record is None:
+        if record is None or record["uuid"] == self.editing:
+            return
+        if not self.confirm_discard():
+            # Keep the typed form; put the selection back on the record being edited (or none).
+            selection = self.table.selectionModel()
+            selection.blockSignals(True)
+            if self.editing is None or not select_uuid(self.table, self.editing):
+                self.table.clearSelection()
+                self.table.setCurrentIndex(self.model.index(-1, -1))
+            selection.blockSignals(False)
             return
         self.editing = record["uuid"]
         self.errors.clear()
@@ -371,6 +418,7 @@ class VisitsPage(Page):
         deputies = desk.visit_deputy_uuids(self.ctx.session.db, record["uuid"])
         self._load_choices(day_uuid=record.get("reception_day_uuid"), deputy_uuids=deputies)
         self._update_buttons()
+        self._remember_form()
 
     def _values(self) -> dict[str, Any]:
         return {
@@ -409,6 +457,7 @@ class VisitsPage(Page):
         select_uuid(self.table, uuid)
         self.status.setText(self.tr("Saved."))
         self._update_buttons()
+        self._remember_form()
         return True
 
     def make_item(self) -> str | None:
@@ -440,7 +489,7 @@ class VisitsPage(Page):
             return
         self.refresh()
         self.ctx.notify_changed("visits", source=self)
-        self.new_record()
+        self._clear_form()
 
     def _update_buttons(self) -> None:
         self.delete_button.setEnabled(self.editing is not None)
