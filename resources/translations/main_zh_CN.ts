@@ -415,6 +415,14 @@
             <source>History</source>
             <translation>办理记录</translation>
         </message>
+        <message>
+            <source>A note for the history (a call made, a visit paid…)</source>
+            <translation>在办理记录中添加备注（如已电话联系、已上门走访…）</translation>
+        </message>
+        <message>
+            <source>Add note</source>
+            <translation>添加备注</translation>
+        </message>
         <message numerus="yes">
             <source>Items: %n</source>
             <translation>

@@ -149,3 +149,15 @@ def test_the_district_files_a_new_item_under_a_chosen_station(qtbot: Any, qapp: 
     assert item_no.startswith("YP-02-")
     session.close()
     translations.uninstall()
+
+
+def test_a_note_goes_into_the_history_and_an_empty_one_is_refused(qtbot: Any, ctx: AppContext) -> None:
+    _raise(ctx)
+    page = _page(qtbot, ctx)
+    page.table.selectRow(0)
+    assert not page.add_note()
+    assert page.note_error.isVisibleTo(page)
+    type_text(qtbot, page.note, "已电话联系居民")
+    assert page.add_note()
+    assert "已电话联系居民" in page.history.item(page.history.count() - 1).text()
+    assert page.note.text() == ""

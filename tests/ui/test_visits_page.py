@@ -146,3 +146,20 @@ def test_switching_rows_never_silently_drops_what_was_typed(qtbot: Any, ctx: App
     assert page.editing != first
     assert page.community.text() == ""
     assert not page.is_dirty()
+
+
+def test_choosing_a_reception_day_ticks_the_deputies_on_duty(qtbot: Any, ctx: AppContext) -> None:
+    from app.services import reception
+
+    zhou = _station_deputy(ctx, "周建国")
+    _station_deputy(ctx, "李梅")
+    day = reception.create(
+        ctx.session, date=QDate.currentDate().addDays(-1).toString("yyyy-MM-dd"), deputy_uuids=[zhou]
+    )
+    page = _page(qtbot, ctx)
+    index = page.reception_day.findData(day.uuid)
+    assert index > 0
+    page.reception_day.setCurrentIndex(index)
+    page.reception_day.activated.emit(index)
+    assert page.deputies.checked() == [zhou]
+    assert page.date.date() == QDate.currentDate().addDays(-1)

@@ -109,6 +109,13 @@ class ItemsPage(Page):
         self.history = QListWidget()
         self.history.setObjectName("history")
         self.history.setWordWrap(True)
+        self.note = QLineEdit()
+        self.note.setObjectName("note")
+        self.note_button = QPushButton()
+        self.note_button.setObjectName("add_note")
+        self.note_error = QLabel()
+        self.note_error.setProperty("role", "field-error")
+        self.note_error.hide()
         self.workflow = ItemActions(ctx)
         self.workflow.setObjectName("actions")
         right = QWidget()
@@ -122,6 +129,11 @@ class ItemsPage(Page):
         right_layout.addWidget(self.workflow)
         right_layout.addWidget(self.history_label)
         right_layout.addWidget(self.history, 1)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.note_button)
+        right_layout.addLayout(note_row)
+        right_layout.addWidget(self.note_error)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -140,6 +152,8 @@ class ItemsPage(Page):
         self.new_button.clicked.connect(self.new_record)
         self.edit_button.clicked.connect(self.edit_item)
         self.workflow.moved.connect(self._moved)
+        self.note_button.clicked.connect(self.add_note)
+        self.note.returnPressed.connect(self.add_note)
         self.retranslate_ui()
         self.show_item(None)
 
@@ -158,6 +172,8 @@ class ItemsPage(Page):
         self.new_button.setText(self.tr("New item"))
         self.edit_button.setText(self.tr("Edit"))
         self.history_label.setText(self.tr("History"))
+        self.note.setPlaceholderText(self.tr("A note for the history (a call made, a visit paid…)"))
+        self.note_button.setText(self.tr("Add note"))
         self.workflow.retranslate_ui()
         self.model.retranslate()
         fit_to_contents(
@@ -238,6 +254,8 @@ class ItemsPage(Page):
         self.current = item
         self.workflow.set_item(item)
         self.edit_button.setEnabled(item is not None)
+        self.note.setEnabled(item is not None)
+        self.note_button.setEnabled(item is not None)
         self.history.clear()
         if item is None:
             self.detail_title.setText(self.tr("Choose an item in the table"))
@@ -281,6 +299,21 @@ class ItemsPage(Page):
         else:
             what = self.tr("note: %1").replace("%1", event["note"])
         return f"{when}  {who}  {what}"
+
+    def add_note(self) -> bool:
+        if self.current is None:
+            return False
+        try:
+            item_service.add_note(self.ctx.session, self.current["uuid"], self.note.text())
+        except UserError as exc:
+            self.note_error.setText(str(exc))
+            self.note_error.show()
+            return False
+        self.note_error.hide()
+        self.note.clear()
+        self.show_item(self.current)
+        self.ctx.notify_changed("item_events", source=self)
+        return True
 
     def _moved(self, uuid: str) -> None:
         self._after_write(uuid)

@@ -216,6 +216,7 @@ class VisitsPage(Page):
             edit.editingFinished.connect(self.apply_filters)
         self.filter_category.currentIndexChanged.connect(self.apply_filters)
         self.show_phones.toggled.connect(self.model.set_show_full_phone)
+        self.reception_day.activated.connect(lambda _i: self._day_chosen())
         self.model.totalChanged.connect(self._show_count)
         on_row_selected(self.table, self._load_record)
         self.new_button.clicked.connect(self.new_record)
@@ -363,6 +364,23 @@ class VisitsPage(Page):
             self.reception_day.addItem(str(keep_day), keep_day)
         self.reception_day.setCurrentIndex(max(0, self.reception_day.findData(keep_day)))
         self.deputies.set_deputies(desk.offered_deputies(db, station), deputy_uuids)
+
+    def _day_chosen(self) -> None:
+        """A visit on a reception day was usually received by the deputies on duty: tick those present (or
+        still scheduled) when none is ticked yet, and take the day's date."""
+        day_uuid = self.reception_day.currentData()
+        if not day_uuid:
+            return
+        day = desk.duty_roster(self.ctx.session.db, day_uuid)
+        if not self.deputies.checked():
+            self.deputies.set_checked(
+                [d["deputy_uuid"] for d in day if d["status"] in ("present", "scheduled")]
+            )
+        row = self.ctx.session.db.execute(
+            "SELECT date FROM reception_days WHERE uuid = ?", [day_uuid]
+        ).fetchone()
+        if row:
+            self.date.setDate(QDate.fromString(row[0], "yyyy-MM-dd"))
 
     # -- nothing typed is lost -----------------------------------------------------------------------------
     def _form_state(self) -> tuple[Any, ...]:
