@@ -208,8 +208,9 @@ ZH: dict[str, str] = {
     "Not yet exported: …": "未导出：…",
     "Unsaved visit": "来访登记未保存",
     "The visit in the form has not been saved. Discard what was typed?": "表单中的来访登记尚未保存。放弃已填写的内容？",
-    "A note for the history (a call made, a visit paid…)": "在办理记录中添加备注（如已电话联系、已上门走访…）",
+    "A note for the history (a call made, a visit paid…)": "添加备注（如已电话联系居民）",
     "Add note": "添加备注",
+    "Plan a reception day": "安排接待日",
     # ledger import
     "&Import a ledger (Excel/CSV)…": "导入台账（Excel/CSV）(&I)…",
     "Import a ledger": "导入台账",

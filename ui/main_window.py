@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
                 page.add_visit_requested.connect(self._add_visit_for_day)
             if hasattr(page, "open_item_requested"):
                 page.open_item_requested.connect(self._open_item)
+            if hasattr(page, "plan_day_requested"):
+                page.plan_day_requested.connect(lambda: self.show_page("reception").new_record())
             self.stack.addWidget(page)
         return self.pages[key]
 

@@ -31,6 +31,10 @@
             <translation>下一个接待日</translation>
         </message>
         <message>
+            <source>Plan a reception day</source>
+            <translation>安排接待日</translation>
+        </message>
+        <message>
             <source>Reception days</source>
             <translation>接待日</translation>
         </message>
@@ -417,7 +421,7 @@
         </message>
         <message>
             <source>A note for the history (a call made, a visit paid…)</source>
-            <translation>在办理记录中添加备注（如已电话联系、已上门走访…）</translation>
+            <translation>添加备注（如已电话联系居民）</translation>
         </message>
         <message>
             <source>Add note</source>

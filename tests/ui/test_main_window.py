@@ -140,3 +140,14 @@ def test_shortcuts_on_the_dashboard_go_where_the_work_is(qtbot: Any, ctx: AppCon
     window.find_action.trigger()
     assert window.current_page() is window.pages["items"]
     ctx.wait_for_tasks()
+
+
+def test_plan_a_reception_day_from_the_dashboard(qtbot: Any, ctx: AppContext) -> None:
+    window = _window(qtbot, ctx)
+    dashboard = window.pages["dashboard"]
+    assert isinstance(dashboard, DashboardPage)
+    qtbot.mouseClick(dashboard.plan_button, Qt.MouseButton.LeftButton)
+    reception = window.current_page()
+    assert reception is window.pages["reception"]
+    assert getattr(reception, "editing", "x") is None
+    ctx.wait_for_tasks()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -70,6 +71,7 @@ class Figure(QFrame):
 
 class DashboardPage(Page):
     open_item_requested = Signal(str)  # an overdue item's uuid: the window shows it on the items page
+    plan_day_requested = Signal()  # the window opens the reception days page on a new day
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -91,7 +93,12 @@ class DashboardPage(Page):
         self.next_label.setObjectName("next_day")
         self.next_label.setWordWrap(True)
         self.next_label.setTextFormat(Qt.TextFormat.PlainText)
-        QVBoxLayout(self.next_box).addWidget(self.next_label)
+        self.plan_button = QPushButton()
+        self.plan_button.setObjectName("plan_day")
+        self.plan_button.clicked.connect(self.plan_day_requested.emit)
+        next_layout = QVBoxLayout(self.next_box)
+        next_layout.addWidget(self.next_label, 1)
+        next_layout.addWidget(self.plan_button)
 
         self.overdue_box = QGroupBox()
         self.overdue_table = QTableWidget(0, 4)
@@ -160,6 +167,7 @@ class DashboardPage(Page):
 
     def retranslate_ui(self) -> None:
         self.next_box.setTitle(self.tr("Next reception day"))
+        self.plan_button.setText(self.tr("Plan a reception day"))
         captions = {
             "reception_days": self.tr("Reception days"),
             "present": self.tr("Deputies present (person-times)"),
