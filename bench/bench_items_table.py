@@ -144,7 +144,8 @@ def _probe_memory(kind: str, path: Path) -> dict[str, Any]:
     conn = sqlite3.connect(str(path))
 
     def bare_listing(filters: dict[str, Any]) -> None:
-        listing = item_queries.listing(item_queries.ItemFilters(**filters))
+        """The SQL the model runs for a filter (plan chosen, count, first page), with no model around it."""
+        listing = item_queries.listing(item_queries.ItemFilters(**filters)).tuned(conn)
         listing.count(conn)
         listing.page(conn, 0, model.PAGE_SIZE)
 

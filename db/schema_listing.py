@@ -82,6 +82,12 @@ INSERT INTO listing_numbers (n)
 CREATE INDEX items_date ON items(date);
 -- The district's usual narrowing: one station's items in one status tab, newest first.
 CREATE INDEX items_station_status_date ON items(station_uuid, status, date);
+-- The items page is tabbed by status: a category chosen, or a column sorted, within one tab. Department and
+-- satisfaction follow the status (no department before 交办, no satisfaction before 反馈), so without these a
+-- sort inside a tab walks past every row of the other statuses first.
+CREATE INDEX items_status_category_date ON items(status, category, date);
+CREATE INDEX items_status_department ON items(status, department);
+CREATE INDEX items_status_satisfaction_date ON items(status, satisfaction, date);
 CREATE INDEX items_title ON items(title);
 CREATE INDEX items_category_date ON items(category, date);
 CREATE INDEX items_community_date ON items(community, date);

@@ -141,14 +141,19 @@ class Listing:
                 break
         return found
 
-    def ordered_rowids(self, conn: sqlite3.Connection, total: int) -> array[int]:
-        """Every rowid of the listing in order (`total` of them), packed 8 bytes each: for listings small
-        enough that one ordered read is cheaper than re-sorting their matches for every page."""
+    @property
+    def has_plain_conditions(self) -> bool:
+        """Whether any filter is answered by a B-tree index (not only by a text index)."""
+        return any(not c.rowid_source for c in self.conditions)
+
+    def ordered_rowids(self, conn: sqlite3.Connection, limit: int) -> array[int]:
+        """The first `limit` rowids of the listing in order, packed 8 bytes each: for listings small enough
+        that one ordered read is cheaper than re-sorting their matches for every page."""
         if self.segments is not None:
-            return array("q", self.rowids(conn, 0, total))
+            return array("q", self.rowids(conn, 0, limit))
         order = ", ".join(self.order_by)
-        sql = f"SELECT t.rowid FROM {self.table} AS t{self.where_sql} ORDER BY {order}"
-        return array("q", (r[0] for r in conn.execute(sql, self.params)))
+        sql = f"SELECT t.rowid FROM {self.table} AS t{self.where_sql} ORDER BY {order} LIMIT ?"
+        return array("q", (r[0] for r in conn.execute(sql, [*self.params, int(limit)])))
 
     def rows(self, conn: sqlite3.Connection, rowids: Sequence[int]) -> list[dict[str, Any]]:
         """The rows with these rowids, in the order given."""

@@ -180,6 +180,7 @@ def test_item_listing_matches_a_plain_filter(
         got = [r["_rowid"] for r in listing.all(seeded, chunk=37)]  # pages that do not divide the total
         assert got == want
         assert list(listing.ordered_rowids(seeded, len(expected))) == want
+        assert list(listing.ordered_rowids(seeded, 7)) == want[:7]
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
