@@ -138,7 +138,7 @@ def report(figures: dict[str, float], machine: str) -> str:
         "station database. Both include starting Python and importing Qt; ours also opens and checks the "
         "database, registers the CJK font, installs the translations and builds the navigation and the "
         "dashboard (other pages are built when first opened). The dashboard's figures load on the worker "
-        "thread after the window is shown. qt-material compiles its template and writes its icons on every "
+        "thread after the window is shown, and its charts are built when those figures arrive. qt-material compiles its template and writes its icons on every "
         "call (about 150 ms, plus 150 ms to import it); the window keeps the rendered style sheet and icons in "
         "the user cache folder and imports qt-material only when the theme or its options change, which is "
         "what the last row measures (median of 3).",

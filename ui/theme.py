@@ -7,7 +7,6 @@ keyed by theme, options and qt-material's version, and qt-material is only impor
 
 from __future__ import annotations
 
-import importlib.metadata
 import importlib.util
 import json
 import logging
@@ -42,11 +41,23 @@ def _options(theme: str, font_family: str) -> dict[str, object]:
     extra = {"density_scale": "-1", "font_size": "14px"}
     if font_family:
         extra["font_family"] = font_family
+    return {
+        "theme": THEMES[theme],
+        "invert_secondary": theme == "light",
+        "extra": extra,
+        "qt_material": _qt_material_stamp(),
+    }
+
+
+def _qt_material_stamp() -> str:
+    """Which qt-material rendered the cache: size and time of its template, read without importing it
+    (importing qt-material, or even importlib.metadata, costs more than the whole cached path)."""
+    template = Path(_qt_material_resources()).parent / "material.qss.template"
     try:
-        version = importlib.metadata.version("qt-material")
-    except importlib.metadata.PackageNotFoundError:
-        version = "?"
-    return {"theme": THEMES[theme], "invert_secondary": theme == "light", "extra": extra, "version": version}
+        stat = template.stat()
+    except OSError:
+        return "?"
+    return f"{stat.st_size}-{stat.st_mtime_ns}"
 
 
 def _qt_material_resources() -> str:

@@ -50,6 +50,9 @@ def load_dashboard(session: Session, today: date | None = None) -> dict[str, Any
     }
 
 
+CHART_HEIGHT = 280
+
+
 class Figure(QFrame):
     """One big number with its caption."""
 
@@ -115,23 +118,19 @@ class DashboardPage(Page):
         middle.addWidget(self.next_box, 2)
         middle.addWidget(self.overdue_box, 3)
 
-        self.month_chart = ChartView()
-        self.month_chart.setObjectName("chart_months")
-        self.category_chart = ChartView()
-        self.category_chart.setObjectName("chart_categories")
-        self.status_chart = ChartView()
-        self.status_chart.setObjectName("chart_status")
-        charts = QGridLayout()
-        charts.addWidget(self.month_chart, 0, 0, 1, 2)
-        charts.addWidget(self.category_chart, 1, 0)
-        charts.addWidget(self.status_chart, 1, 1)
+        # The charts are built when their numbers arrive (after the window is shown): building three chart
+        # views is a good part of the window's start-up, and nothing is drawn in them before then anyway.
+        self.charts_area = QWidget()
+        self.charts_area.setFixedHeight(2 * CHART_HEIGHT + 8)  # the same before and after the charts arrive
+        self.charts_grid = QGridLayout(self.charts_area)
+        self.charts_grid.setContentsMargins(0, 0, 0, 0)
 
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         layout.addLayout(figures_row)
         layout.addLayout(middle)
-        layout.addLayout(charts)
+        layout.addWidget(self.charts_area)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -237,7 +236,25 @@ class DashboardPage(Page):
         for column in (0, 2, 3):
             self.overdue_table.resizeColumnToContents(column)
 
+    def _ensure_charts(self) -> None:
+        if hasattr(self, "month_chart"):
+            return
+        self.month_chart = ChartView()
+        self.month_chart.setObjectName("chart_months")
+        self.category_chart = ChartView()
+        self.category_chart.setObjectName("chart_categories")
+        self.status_chart = ChartView()
+        self.status_chart.setObjectName("chart_status")
+        for chart in (self.month_chart, self.category_chart, self.status_chart):
+            chart.setMinimumHeight(CHART_HEIGHT - 20)
+        self.charts_grid.addWidget(self.month_chart, 0, 0, 1, 2)
+        self.charts_grid.addWidget(self.category_chart, 1, 0)
+        self.charts_grid.addWidget(self.status_chart, 1, 1)
+        self.charts_grid.setRowStretch(0, 1)
+        self.charts_grid.setRowStretch(1, 1)
+
     def _show_charts(self, data: dict[str, Any]) -> None:
+        self._ensure_charts()
         dark = settings.THEME.get(self.ctx.session.db) == "dark"
         for chart in (self.month_chart, self.category_chart, self.status_chart):
             chart.dark = dark
