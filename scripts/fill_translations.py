@@ -211,6 +211,8 @@ ZH: dict[str, str] = {
     "A note for the history (a call made, a visit paid…)": "添加备注（如已电话联系居民）",
     "Add note": "添加备注",
     "Plan a reception day": "安排接待日",
+    "Visits are registered at the stations and arrive here in their bundles.": "来访由各家站点登记，随数据包汇总到此。",
+    "Reception days are planned at the stations and arrive here in their bundles.": "接待日由各家站点安排，随数据包汇总到此。",
     # ledger import
     "&Import a ledger (Excel/CSV)…": "导入台账（Excel/CSV）(&I)…",
     "Import a ledger": "导入台账",

@@ -657,6 +657,10 @@
             <translation>接待日</translation>
         </message>
         <message>
+            <source>Reception days are planned at the stations and arrive here in their bundles.</source>
+            <translation>接待日由各家站点安排，随数据包汇总到此。</translation>
+        </message>
+        <message>
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -909,6 +913,10 @@
         <message>
             <source>Visit</source>
             <translation>来访登记</translation>
+        </message>
+        <message>
+            <source>Visits are registered at the stations and arrive here in their bundles.</source>
+            <translation>来访由各家站点登记，随数据包汇总到此。</translation>
         </message>
         <message>
             <source>Date</source>

@@ -163,3 +163,24 @@ def test_choosing_a_reception_day_ticks_the_deputies_on_duty(qtbot: Any, ctx: Ap
     page.reception_day.activated.emit(index)
     assert page.deputies.checked() == [zhou]
     assert page.date.date() == QDate.currentDate().addDays(-1)
+
+
+def test_at_the_district_visits_are_read_only(qtbot: Any, qapp: Any, tmp_path: Any) -> None:
+    from app import identity
+    from app.session import Session
+    from ui import translations
+
+    session = Session.open(tmp_path / "district.db")
+    identity.init_district(session, name="杨浦区人大常委会", operator="区人大")
+    translations.install("zh_CN")
+    district = AppContext(tmp_path / "district.db", session)
+    page = VisitsPage(district)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.district_note.isVisibleTo(page)
+    assert "家站点" in page.district_note.text()
+    assert not page.save_button.isEnabled()
+    assert not page.raised.isEnabled()
+    assert page.search.isEnabled()  # looking and filtering still work
+    session.close()
+    translations.uninstall()

@@ -182,8 +182,23 @@ class ReceptionPage(Page):
         self.new_button.clicked.connect(self.new_record)
         self.delete_button.clicked.connect(self.delete)
         self.add_visit_button.clicked.connect(self._add_visit)
+        self._read_only_at_district()
         self.retranslate_ui()
         self.new_record()
+
+    def _read_only_at_district(self) -> None:
+        """Stations register their own work; the district office sees it here as it arrives in bundles."""
+        self.district_note = QLabel()
+        self.district_note.setObjectName("district_note")
+        self.district_note.setWordWrap(True)
+        at_district = self.ctx.session.local_station_uuid() is None
+        self.district_note.setVisible(at_district)
+        box_layout = self.form_box.layout()
+        assert isinstance(box_layout, QVBoxLayout)
+        box_layout.insertWidget(0, self.district_note)
+        for child in self.form_box.findChildren(QWidget):
+            if child is not self.district_note and at_district:
+                child.setEnabled(False)
 
     # -- Page ----------------------------------------------------------------------------------------------
     def title(self) -> str:
@@ -192,6 +207,9 @@ class ReceptionPage(Page):
     def retranslate_ui(self) -> None:
         self.calendar.setLocale(QLocale())
         self.form_box.setTitle(self.tr("Reception day"))
+        self.district_note.setText(
+            self.tr("Reception days are planned at the stations and arrive here in their bundles.")
+        )
         captions = (
             self.tr("Date"),
             self.tr("Time"),

@@ -223,8 +223,23 @@ class VisitsPage(Page):
         self.save_button.clicked.connect(self.save)
         self.to_item_button.clicked.connect(self.make_item)
         self.delete_button.clicked.connect(self.delete)
+        self._read_only_at_district()
         self.retranslate_ui()
         self._clear_form()
+
+    def _read_only_at_district(self) -> None:
+        """Stations register their own work; the district office sees it here as it arrives in bundles."""
+        self.district_note = QLabel()
+        self.district_note.setObjectName("district_note")
+        self.district_note.setWordWrap(True)
+        at_district = self.ctx.session.local_station_uuid() is None
+        self.district_note.setVisible(at_district)
+        box_layout = self.form_box.layout()
+        assert isinstance(box_layout, QVBoxLayout)
+        box_layout.insertWidget(0, self.district_note)
+        for child in self.form_box.findChildren(QWidget):
+            if child is not self.district_note and at_district:
+                child.setEnabled(False)
 
     # -- Page ----------------------------------------------------------------------------------------------
     def title(self) -> str:
@@ -240,6 +255,9 @@ class VisitsPage(Page):
         self.filter_community.setPlaceholderText(self.tr("Community"))
         self.show_phones.setText(self.tr("Show phone numbers"))
         self.form_box.setTitle(self.tr("Visit"))
+        self.district_note.setText(
+            self.tr("Visits are registered at the stations and arrive here in their bundles.")
+        )
         captions = (
             self.tr("Date"),
             self.tr("Reception day"),
