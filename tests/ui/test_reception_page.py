@@ -112,3 +112,30 @@ def test_the_days_visits_are_listed_and_a_new_one_can_be_asked_for(qtbot: Any, c
     with qtbot.waitSignal(page.add_visit_requested) as signal:
         qtbot.mouseClick(page.add_visit_button, Qt.MouseButton.LeftButton)
     assert signal.args[0]["uuid"] == page.editing
+
+
+def test_at_the_district_reception_days_are_looked_at_not_changed(
+    qtbot: Any, qapp: Any, tmp_path: Any
+) -> None:
+    from app import demo, identity
+    from app.session import Session
+    from ui import translations
+
+    session = Session.open(tmp_path / "district.db", operator="区人大")
+    identity.init_district(session, name="杨浦区人大常委会")
+    demo.generate(session, months=2, seed=3)
+    translations.install("zh_CN")
+    district = AppContext(tmp_path / "district.db", session)
+    page = ReceptionPage(district)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.model.total_count() > 0
+    page.table.selectRow(0)
+    assert page.editing is not None
+    assert page.attendance.rowCount() > 0
+    assert not page.attendance.isEnabled()
+    assert not page.delete_button.isEnabled()
+    assert not page.save_button.isEnabled()
+    assert not page.add_visit_button.isEnabled()
+    session.close()
+    translations.uninstall()

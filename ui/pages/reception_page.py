@@ -47,6 +47,7 @@ class ReceptionPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.editing: str | None = None
+        self.read_only = False  # set at the district office, where days are only looked at
         self.model = ReceptionDaysTableModel(ctx.db_path, self)
 
         self.calendar = MarkedCalendar()
@@ -192,6 +193,7 @@ class ReceptionPage(Page):
         self.district_note.setObjectName("district_note")
         self.district_note.setWordWrap(True)
         at_district = self.ctx.session.local_station_uuid() is None
+        self.read_only = at_district
         self.district_note.setVisible(at_district)
         box_layout = self.form_box.layout()
         assert isinstance(box_layout, QVBoxLayout)
@@ -386,9 +388,9 @@ class ReceptionPage(Page):
         self.attendance.setRowCount(0)
         self.day_visits.clear()
         has_day = self.editing is not None
-        self.attendance_box.setEnabled(has_day)
-        self.visits_box.setEnabled(has_day)
-        self.delete_button.setEnabled(has_day)
+        self.attendance.setEnabled(has_day and not self.read_only)
+        self.add_visit_button.setEnabled(has_day and not self.read_only)
+        self.delete_button.setEnabled(has_day and not self.read_only)
         if not has_day:
             return
         assert self.editing is not None

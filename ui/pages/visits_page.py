@@ -41,6 +41,7 @@ class VisitsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.editing: str | None = None  # uuid of the visit in the form, None for a new one
+        self.read_only = False  # set at the district office, where visits are only looked at
         self.model = VisitsTableModel(ctx.db_path, self)
 
         # -- filters --
@@ -233,6 +234,7 @@ class VisitsPage(Page):
         self.district_note.setObjectName("district_note")
         self.district_note.setWordWrap(True)
         at_district = self.ctx.session.local_station_uuid() is None
+        self.read_only = at_district
         self.district_note.setVisible(at_district)
         box_layout = self.form_box.layout()
         assert isinstance(box_layout, QVBoxLayout)
@@ -528,4 +530,4 @@ class VisitsPage(Page):
         self._clear_form()
 
     def _update_buttons(self) -> None:
-        self.delete_button.setEnabled(self.editing is not None)
+        self.delete_button.setEnabled(self.editing is not None and not self.read_only)
