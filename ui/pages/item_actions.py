@@ -28,6 +28,7 @@ from app.errors import UserError
 from app.services import items as item_service
 from ui.context import AppContext
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.tables import chain_tab_order
 
 
 class ItemActions(QGroupBox):
@@ -84,6 +85,17 @@ class ItemActions(QGroupBox):
         layout.addWidget(self.forward_button)
         layout.addWidget(self.done_label)
         layout.addLayout(back_row)
+        chain_tab_order(
+            [
+                self.department,
+                self.due_date,
+                self.reply,
+                self.satisfaction,
+                self.forward_button,
+                self.reason,
+                self.back_button,
+            ]
+        )
         self.forward_button.clicked.connect(self.forward)
         self.back_button.clicked.connect(self.back)
         self.retranslate_ui()

@@ -24,6 +24,7 @@ from app.errors import UserError
 from app.services import items as item_service
 from ui.context import AppContext
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.tables import chain_tab_order
 
 
 class ItemDialog(QDialog):
@@ -87,6 +88,17 @@ class ItemDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
+        chain_tab_order(
+            [
+                self.station,
+                self.date,
+                self.title_edit,
+                self.content,
+                self.category,
+                self.community,
+                self.source,
+            ]
+        )
         if item is None:
             self.date.setDate(QDate.currentDate())
         else:

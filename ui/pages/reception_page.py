@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -180,6 +181,10 @@ class ReceptionPage(Page):
         on_row_selected(self.table, self._load_record)
         self.date.dateChanged.connect(lambda _d: self._offer_deputies())
         self.save_button.clicked.connect(self.save)
+        # Ctrl+S saves the form from any field, the habit of every office program.
+        save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_shortcut.activated.connect(lambda: self.save_button.isEnabled() and self.save())
         self.new_button.clicked.connect(self.new_record)
         self.delete_button.clicked.connect(self.delete)
         self.add_visit_button.clicked.connect(self._add_visit)

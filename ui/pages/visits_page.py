@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, QStringListModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -222,6 +223,10 @@ class VisitsPage(Page):
         on_row_selected(self.table, self._load_record)
         self.new_button.clicked.connect(self.new_record)
         self.save_button.clicked.connect(self.save)
+        # Ctrl+S saves the form from any field, the habit of every office program.
+        save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_shortcut.activated.connect(lambda: self.save_button.isEnabled() and self.save())
         self.to_item_button.clicked.connect(self.make_item)
         self.delete_button.clicked.connect(self.delete)
         self._read_only_at_district()

@@ -101,3 +101,9 @@ def debounced(edit: QLineEdit, callback: Callable[[], None], msecs: int = 250) -
 def fit_columns(view: QTableView, columns: tuple[int, ...]) -> None:
     for column in columns:
         view.resizeColumnToContents(column)
+
+
+def chain_tab_order(widgets: list[QWidget]) -> None:
+    """Tab moves through a form in the order it reads, whatever order the widgets were made in."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
