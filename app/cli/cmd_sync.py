@@ -10,7 +10,7 @@ from app.cli.output import print_json, say
 from app.errors import UserError
 from app.i18n import text
 from app.session import Session
-from app.sync import csv_export, export, importer, keys, status
+from app.sync import conflicts, csv_export, export, importer, keys, status
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,6 +42,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     accept.add_argument("code", metavar="CODE")
     accept.add_argument("--fingerprint", help="要接受的指纹（有多个待确认时）")
     accept.set_defaults(run=_run_keys_accept)
+
+    conflict_parser = sub.add_parser("conflicts", help="同步冲突 records changed on both sides")
+    conflict_actions = conflict_parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = conflict_actions.add_parser("list", help="待处理的冲突 open conflicts")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(run=_run_conflicts_list)
+    resolve = conflict_actions.add_parser("resolve", help="处理冲突 keep one copy")
+    resolve.add_argument("id", type=int)
+    resolve.add_argument("--keep", choices=[conflicts.KEEP_KEPT, conflicts.KEEP_OTHER], required=True)
+    resolve.set_defaults(run=_run_conflicts_resolve)
 
 
 def _run_export(args: argparse.Namespace, session: Session) -> int:
@@ -152,4 +162,33 @@ def _run_keys_accept(args: argparse.Namespace, session: Session) -> int:
     code = args.code.strip().upper()
     accepted = keys.accept(session.db, code, session.operator, args.fingerprint)
     say(text("已接受 {c} 的新密钥：{f}", "Accepted {c}'s new key: {f}", c=code, f=accepted))
+    return 0
+
+
+def _run_conflicts_list(args: argparse.Namespace, session: Session) -> int:
+    found = conflicts.open_conflicts(session)
+    if args.json:
+        print_json([c.as_dict() for c in found])
+        return 0
+    if not found:
+        say(text("没有待处理的冲突", "No open conflicts"))
+    for c in found:
+        say(
+            text(
+                "#{n} {t} {u}（另一份来自 {f}）",
+                "#{n} {t} {u} (other copy from {f})",
+                n=c.id,
+                t=c.table,
+                u=c.record_uuid,
+                f=c.other_from,
+            )
+        )
+        for column, (kept, other) in c.differences().items():
+            say(f"    {column}: {kept!r} | {other!r}")
+    return 0
+
+
+def _run_conflicts_resolve(args: argparse.Namespace, session: Session) -> int:
+    conflicts.resolve(session, args.id, args.keep)
+    say(text("冲突 #{n} 已处理", "Conflict #{n} resolved", n=args.id))
     return 0

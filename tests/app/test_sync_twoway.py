@@ -9,7 +9,7 @@ import pytest
 
 from app.errors import UserError
 from app.services import items
-from app.sync import export, importer, keys, status
+from app.sync import conflicts, export, importer, keys, status
 from tests.app.test_sync_support import canonical, district, station
 
 
@@ -76,6 +76,25 @@ def test_both_sides_changing_an_item_is_kept_as_a_labelled_conflict(tmp_path: Pa
     merged = items.require(office.db, uuid)
     assert (merged["status"], merged["department"]) == ("assigned", "区交警支队")
     assert status.open_conflicts(office) == 1
+
+    # The office keeps the station's corrected title; the assignment stays, and the choice travels back.
+    (found,) = conflicts.open_conflicts(office)
+    assert "title" in found.differences()
+    keep = "kept" if found.kept["title"] == "学校路口早高峰拥堵" else "other"
+    conflicts.resolve(office, found.id, keep)
+    resolved = items.require(office.db, uuid)
+    assert (resolved["title"], resolved["status"], resolved["department"]) == (
+        "学校路口早高峰拥堵",
+        "assigned",
+        "区交警支队",
+    )
+    assert status.open_conflicts(office) == 0
+    with pytest.raises(UserError):
+        conflicts.resolve(office, found.id, "kept")
+    back = importer.import_paths(desk, [export.export_return(office, "YP-01", tmp_path / "r").path])
+    assert back.ok and back.bundles[0].tables["items"].conflicts == 0
+    at_station = items.require(desk.db, uuid)
+    assert (at_station["title"], at_station["department"]) == ("学校路口早高峰拥堵", "区交警支队")
 
 
 def test_return_bundle_for_another_station_is_refused(tmp_path: Path) -> None:

@@ -65,6 +65,9 @@ def test_station_to_district_and_back(liaison: Callable[..., Result], tmp_path: 
     assert sealed.code == 0 and "已加密" in sealed.out
     keys = liaison("keys", "list", "--json", db_path=office_db).json()
     assert [p["peer"] for p in keys["peers"]] == ["YP-01"] and keys["own"]
+    open_conflicts = liaison("conflicts", "list", db_path=office_db)
+    assert open_conflicts.code == 0 and "没有待处理的冲突" in open_conflicts.out
+    assert liaison("conflicts", "resolve", "7", "--keep", "other", db_path=office_db).code == 2
 
     english = liaison("import", str(stick / "YP-01-000002.liaison"), "--json", db_path=office_db, lang="en")
     assert english.code == 0 and english.json()["bundles"][0]["outcome"] == "imported"
