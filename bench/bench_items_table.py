@@ -32,7 +32,7 @@ REPEATS = 5
 FILTER_TARGET_MS = 100.0
 MEMORY_TARGET_MB = 250.0
 DOC = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
-SECTION = "ui-items-table"
+SECTION = "items-table"
 
 FILTERS: list[tuple[str, dict[str, Any]]] = [
     ("status 承办", {"status": "handling"}),
@@ -230,7 +230,7 @@ def _run_probe(kind: str, path: Path) -> dict[str, Any]:
 
 def _report(machine: str, bare: dict[str, Any], probe: dict[str, Any], sizes: dict[str, float]) -> str:
     lines = [
-        f"### The 社情民意 table over {N_ITEMS:,} items (`bench/bench_items_table.py`)",
+        f"## The 社情民意 table over {N_ITEMS:,} items (`bench/bench_items_table.py`)",
         "",
         f"Machine: {machine}.",
         "",
@@ -320,7 +320,7 @@ def _sizes(path: Path) -> dict[str, float]:
 def _write_doc(report: str) -> None:
     """Replace only this benchmark's block, inside the `ui` section, leaving the rest of the section alone."""
     text = DOC.read_text(encoding="utf-8")
-    start, end = f"<!-- section: {SECTION} -->", f"<!-- end: {SECTION} -->"
+    start, end = f"<!-- ui: {SECTION} -->", f"<!-- ui: end {SECTION} -->"
     block = f"{start}\n{report}\n{end}"
     if start in text and end in text:
         before, rest = text.split(start, 1)
