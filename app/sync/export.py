@@ -182,6 +182,8 @@ def export_return(session: Session, station_code: str, out_dir: Path | str) -> E
         sequence, previous = _next_sequence(session, "return", code)
     finally:
         conn.execute("COMMIT")
+    # A database set up before keys existed gets them now, rather than asking the clerk to run init again.
+    keys.ensure_own_keys(session.db, district=True)
     signing = keys.own_public(session.db, keys.SIGNING)
     sealing = keys.own_public(session.db, keys.SEALING)
     if signing is None or sealing is None:
@@ -207,6 +209,7 @@ def export_return(session: Session, station_code: str, out_dir: Path | str) -> E
 def _manifest(
     session: Session, *, kind: str, station_code: str, sequence: int, previous: str, changes: dict[str, Any]
 ) -> dict[str, Any]:
+    keys.ensure_own_keys(session.db, district=session.is_district)
     signing = keys.own_public(session.db, keys.SIGNING)
     if signing is None:
         keys.signing_key(session.db)  # raises the user-facing "no key" error

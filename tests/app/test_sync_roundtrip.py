@@ -146,3 +146,13 @@ def test_a_failed_export_marks_nothing_exported(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("**/*.part"))
     done = export.export_station(s, tmp_path / "stick")
     assert done.sequence == 1 and export.unexported_count(s) == 0
+
+
+def test_a_database_set_up_before_keys_existed_gets_them_on_export(tmp_path: Path) -> None:
+    s = station(tmp_path, "YP-01", months=0)
+    with s.db.atomic():
+        s.db.execute("DELETE FROM sync_own_keys")  # as a database initialised by an older version
+    result = export.export_station(s, tmp_path / "stick")
+    assert result.path.exists()
+    assert s.db.execute("SELECT purpose FROM sync_own_keys").fetchall() == [("signing",)]
+    assert importer.import_paths(district(tmp_path), [result.path]).ok
