@@ -319,3 +319,29 @@ def test_reception_days_count_scheduled_and_present(station_session: Session) ->
     assert [
         r["name"] for r in deputy_queries.listing(deputy_queries.DeputyFilters(text="芳")).all(s.db.conn)
     ] == ["李芳"]
+
+
+def test_upgrading_to_version_4_indexes_the_rows_already_there(db_path: Path) -> None:
+    from db.connection import open_database
+    from db.migrations import current_version
+
+    old = open_database(db_path, target_version=3)
+    with old.atomic():
+        old.execute(
+            "INSERT INTO stations (uuid, origin, created_at, updated_at, code, name) VALUES ('s1', 'YP-01', 'x', 'x',"
+            " 'YP-01', '控江路街道代表之家')"
+        )
+        old.execute(
+            "INSERT INTO items (uuid, origin, created_at, updated_at, item_no, station_uuid, date, title, content)"
+            " VALUES ('i1', 'YP-01', 'x', 'x', 'YP-01-1', 's1', '2023-04-01', '加装电梯', '门洞 停车')"
+        )
+    old.close()
+
+    upgraded = open_database(db_path)
+    conn = upgraded.conn
+    assert current_version(conn) == 4
+    for word in ("电梯", "梯", "停车", "加装电梯"):
+        found = item_queries.listing(item_queries.ItemFilters(text=word)).all(conn)
+        assert [r["item_no"] for r in found] == ["YP-01-1"], word
+    assert item_queries.listing(item_queries.ItemFilters(text="洞停")).all(conn) == []  # a space between them
+    upgraded.close()
