@@ -213,6 +213,7 @@ ZH: dict[str, str] = {
     "Plan a reception day": "安排接待日",
     "Visits are registered at the stations and arrive here in their bundles.": "来访由各家站点登记，随数据包汇总到此。",
     "Reception days are planned at the stations and arrive here in their bundles.": "接待日由各家站点安排，随数据包汇总到此。",
+    "Import roster…": "导入代表名册…",
     # ledger import
     "&Import a ledger (Excel/CSV)…": "导入台账（Excel/CSV）(&I)…",
     "Import a ledger": "导入台账",

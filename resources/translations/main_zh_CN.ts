@@ -148,6 +148,10 @@
             <translation>添加代表</translation>
         </message>
         <message>
+            <source>Import roster…</source>
+            <translation>导入代表名册…</translation>
+        </message>
+        <message>
             <source>Record of duty</source>
             <translation>履职档案</translation>
         </message>

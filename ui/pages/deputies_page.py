@@ -26,6 +26,7 @@ from app.domain import DeputyLevel, Gender
 from app.errors import UserError
 from app.services import deputies as deputy_service
 from db.records import get
+from ui import ledger_import
 from ui.context import AppContext
 from ui.models.deputies_model import DeputiesTableModel
 from ui.pages.base import Page
@@ -52,11 +53,14 @@ class DeputiesPage(Page):
         self.here_only.setObjectName("here_only")
         self.add_button = QPushButton()
         self.add_button.setObjectName("add")
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("import_roster")
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.level, 1)
         filters.addWidget(self.here_only)
         filters.addWidget(self.add_button)
+        filters.addWidget(self.import_button)
         m = DeputiesTableModel
         self.table = make_table(
             self.model,
@@ -128,6 +132,7 @@ class DeputiesPage(Page):
         self.model.totalChanged.connect(self._show_count)
         on_row_selected(self.table, self.show_deputy)
         self.add_button.clicked.connect(self.new_record)
+        self.import_button.clicked.connect(lambda: ledger_import.choose_and_import(self.ctx, self))
         self.station_button.clicked.connect(self.toggle_stationed)
         self.here_only.setVisible(self._station_code() is not None)
         self.retranslate_ui()
@@ -146,6 +151,7 @@ class DeputiesPage(Page):
             self.level.setItemText(index, level.label)
         self.here_only.setText(self.tr("Stationed here only"))
         self.add_button.setText(self.tr("Add a deputy"))
+        self.import_button.setText(self.tr("Import roster…"))
         self.record_box.setTitle(self.tr("Record of duty"))
         captions = {
             "present": self.tr("Reception days present"),
