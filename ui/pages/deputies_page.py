@@ -135,6 +135,8 @@ class DeputiesPage(Page):
         self.import_button.clicked.connect(lambda: ledger_import.choose_and_import(self.ctx, self))
         self.station_button.clicked.connect(self.toggle_stationed)
         self.here_only.setVisible(self._station_code() is not None)
+        # A station's clerk works with the deputies stationed there; the whole roster is one click away.
+        self.here_only.setChecked(self._station_code() is not None)
         self.retranslate_ui()
         self.show_deputy(None)
 
