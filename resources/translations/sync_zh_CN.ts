@@ -2,243 +2,371 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>SyncPage</name>
+    <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="177" />
-        <location filename="../../ui/pages/sync_page.py" line="180" />
-        <location filename="../../ui/pages/sync_page.py" line="432" />
-        <source>Data exchange</source>
-        <translation>数据同步</translation>
+        <location filename="../../ui/pages/sync_page.py" line="495" />
+        <source>Conflicts</source>
+        <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="181" />
-        <source>Export a bundle for the district office</source>
-        <translation>导出数据包（报送区人大）</translation>
+        <location filename="../../ui/pages/sync_page.py" line="500" />
+        <source>Keep the copy in use</source>
+        <translation>保留现用版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="182" />
-        <source>Write to</source>
-        <translation>写入到</translation>
+        <location filename="../../ui/pages/sync_page.py" line="502" />
+        <source>Keep the other copy</source>
+        <translation>改用另一版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="183" />
-        <source>Everything (not only the changes)</source>
-        <translation>全部数据（不只是变更）</translation>
+        <location filename="../../ui/pages/sync_page.py" line="515" />
+        <source>These records were changed both here and at a station since they last met.</source>
+        <translation>以下记录自上次交换以来在本机和家站点都被修改过，请选择保留哪一个版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="184" />
-        <source>Export</source>
-        <translation>导出</translation>
+        <location filename="../../ui/pages/sync_page.py" line="525" />
+        <source>#%1 %2 (other copy from %3)</source>
+        <translation>#%1 %2（另一版本来自 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="185" />
-        <source>Return bundle from the district office</source>
-        <translation>区人大返回数据包</translation>
+        <location filename="../../ui/pages/sync_page.py" line="548" />
+        <source>Title</source>
+        <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="186" />
-        <source>Import return bundle…</source>
-        <translation>导入返回数据包…</translation>
+        <location filename="../../ui/pages/sync_page.py" line="549" />
+        <source>Content</source>
+        <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="187" />
-        <source>Stations</source>
-        <translation>家站点</translation>
+        <location filename="../../ui/pages/sync_page.py" line="550" />
+        <source>Category</source>
+        <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="190" />
-        <source>Code</source>
-        <translation>编号</translation>
+        <location filename="../../ui/pages/sync_page.py" line="551" />
+        <source>Community</source>
+        <translation>小区/居委</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="191" />
+        <location filename="../../ui/pages/sync_page.py" line="552" />
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="553" />
+        <source>Due date</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="554" />
+        <source>Reply</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="555" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="556" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="557" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/sync_page.py" line="558" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="559" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="560" />
+        <source>Raised</source>
+        <translation>反映问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="561" />
+        <source>Visitor</source>
+        <translation>来访人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="562" />
+        <source>Headcount</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="563" />
+        <source>Delegation</source>
+        <translation>代表团/选区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="564" />
+        <source>Professional group</source>
+        <translation>专业小组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="565" />
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="566" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="185" />
+        <location filename="../../ui/pages/sync_page.py" line="188" />
+        <location filename="../../ui/pages/sync_page.py" line="448" />
+        <source>Data exchange</source>
+        <translation>数据同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="189" />
+        <source>Export a bundle for the district office</source>
+        <translation>导出数据包（报送区人大）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="190" />
+        <source>Write to</source>
+        <translation>写入到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="191" />
+        <source>Everything (not only the changes)</source>
+        <translation>全部数据（不只是变更）</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/sync_page.py" line="192" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="193" />
+        <source>Return bundle from the district office</source>
+        <translation>区人大返回数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="194" />
+        <source>Import return bundle…</source>
+        <translation>导入返回数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="195" />
+        <source>Stations</source>
+        <translation>家站点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="198" />
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="199" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="200" />
         <source>Last bundle</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="193" />
+        <location filename="../../ui/pages/sync_page.py" line="201" />
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="194" />
+        <location filename="../../ui/pages/sync_page.py" line="202" />
         <source>Missing bundles</source>
         <translation>缺少的数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="195" />
+        <location filename="../../ui/pages/sync_page.py" line="203" />
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="196" />
+        <location filename="../../ui/pages/sync_page.py" line="204" />
         <source>Visits</source>
         <translation>来访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="197" />
+        <location filename="../../ui/pages/sync_page.py" line="205" />
         <source>Items</source>
         <translation>社情民意</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="198" />
+        <location filename="../../ui/pages/sync_page.py" line="206" />
         <source>Open items</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="201" />
+        <location filename="../../ui/pages/sync_page.py" line="209" />
         <source>Import bundles from a folder…</source>
         <translation>从文件夹导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="202" />
+        <location filename="../../ui/pages/sync_page.py" line="210" />
         <source>Write return bundles…</source>
         <translation>生成返回数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="203" />
+        <location filename="../../ui/pages/sync_page.py" line="211" />
         <source>Accept new key…</source>
         <translation>接受新密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="204" />
+        <location filename="../../ui/pages/sync_page.py" line="212" />
+        <source>Resolve conflicts…</source>
+        <translation>处理冲突…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="213" />
         <source>Import summary</source>
         <translation>导入摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="224" />
+        <location filename="../../ui/pages/sync_page.py" line="233" />
         <source>Last export: bundle %1 on %2, to %3</source>
         <translation>上次导出：第 %1 号数据包，%2，保存于 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="230" />
+        <location filename="../../ui/pages/sync_page.py" line="239" />
         <source>Nothing exported yet.</source>
         <translation>尚未导出过数据包。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync_page.py" line="232" />
+        <location filename="../../ui/pages/sync_page.py" line="241" />
         <source>%n change(s) not yet exported.</source>
         <translation><numerusform>有 %n 条变更尚未导出。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="234" />
+        <location filename="../../ui/pages/sync_page.py" line="243" />
         <source>Every change has been exported.</source>
         <translation>所有变更均已导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="237" />
+        <location filename="../../ui/pages/sync_page.py" line="246" />
         <source>Bundles are encrypted for the district office (key %1).</source>
         <translation>数据包已加密，只有区人大能打开（密钥 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="242" />
+        <location filename="../../ui/pages/sync_page.py" line="251" />
         <source>Bundles are signed but not yet encrypted: import a return bundle from the district first.</source>
         <translation>数据包已签名但尚未加密：请先导入一次区人大的返回数据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="247" />
+        <location filename="../../ui/pages/sync_page.py" line="256" />
         <source>Last return bundle: %1, imported %2.</source>
         <translation>最近的返回数据包：第 %1 号，%2 导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="252" />
+        <location filename="../../ui/pages/sync_page.py" line="261" />
         <source>No return bundle imported yet.</source>
         <translation>尚未导入返回数据包。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync_page.py" line="254" />
+        <location filename="../../ui/pages/sync_page.py" line="263" />
         <source>%n item(s) with a reply to feed back to residents.</source>
         <translation><numerusform>有 %n 条社情民意已有办理结果，待反馈群众。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="263" />
+        <location filename="../../ui/pages/sync_page.py" line="272" />
         <source>USB drive %1 (%2)</source>
         <translation>U盘 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="265" />
+        <location filename="../../ui/pages/sync_page.py" line="274" />
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="274" />
+        <location filename="../../ui/pages/sync_page.py" line="283" />
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="277" />
+        <location filename="../../ui/pages/sync_page.py" line="286" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="284" />
+        <location filename="../../ui/pages/sync_page.py" line="293" />
         <source>Exporting the bundle</source>
         <translation>正在导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="291" />
+        <location filename="../../ui/pages/sync_page.py" line="300" />
         <source>Bundle %1 written: %2 records.
 %3</source>
         <translation>已生成第 %1 号数据包：%2 条记录。
 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="300" />
+        <location filename="../../ui/pages/sync_page.py" line="309" />
         <source>Import return bundle</source>
         <translation>导入返回数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="300" />
+        <location filename="../../ui/pages/sync_page.py" line="309" />
         <source>Bundles (*.liaison)</source>
         <translation>数据包 (*.liaison)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="314" />
+        <location filename="../../ui/pages/sync_page.py" line="323" />
         <source>(new key waiting: %1)</source>
         <translation>（新密钥待确认：%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync_page.py" line="332" />
+        <location filename="../../ui/pages/sync_page.py" line="341" />
         <source>%n conflict(s) to resolve</source>
         <translation><numerusform>有 %n 处冲突待处理</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="340" />
+        <location filename="../../ui/pages/sync_page.py" line="350" />
         <source>Import bundles from folder</source>
         <translation>从文件夹导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="347" />
+        <location filename="../../ui/pages/sync_page.py" line="357" />
         <source>Write return bundles to</source>
         <translation>返回数据包保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="360" />
+        <location filename="../../ui/pages/sync_page.py" line="370" />
         <source>Writing return bundles…</source>
         <translation>正在生成返回数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="367" />
+        <location filename="../../ui/pages/sync_page.py" line="377" />
         <source>Writing return bundles</source>
         <translation>正在生成返回数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="373" />
+        <location filename="../../ui/pages/sync_page.py" line="383" />
         <source>Return bundle %1 for %2: %3</source>
         <translation>%2 的第 %1 号返回数据包：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="391" />
+        <location filename="../../ui/pages/sync_page.py" line="401" />
         <source>Accept new key</source>
         <translation>接受新密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="393" />
+        <location filename="../../ui/pages/sync_page.py" line="403" />
         <source>Station %1 signs its bundles with a new key:
 
 %2
@@ -251,12 +379,12 @@ Accept it only after the station has read the same fingerprint to you over the p
 请先电话联系该家站点，核对对方读出的指纹一致后再接受。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="408" />
+        <location filename="../../ui/pages/sync_page.py" line="424" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="415" />
+        <location filename="../../ui/pages/sync_page.py" line="431" />
         <source>Importing bundles</source>
         <translation>正在导入数据包</translation>
     </message>

@@ -132,3 +132,29 @@ def test_pending_key_can_be_accepted(
     page.import_paths([folders[1]])
     _wait(qtbot, page)
     assert page.last_run is not None and page.last_run.ok
+
+
+def test_the_office_resolves_a_conflict(qtbot: Any, district_ctx: AppContext, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    desk = Session.open(tmp_path / "yp01.db", operator="联络员")
+    identity.init_station(desk, code="YP-01", name="控江路街道代表之家", kind="home", street="控江路街道")
+    item = items.create(desk, date="2024-05-06", title="路口拥堵")
+    office = district_ctx.session
+    page = _page(qtbot, district_ctx)
+    page.import_paths([str(export.export_station(desk, tmp_path / "a").path)])
+    _wait(qtbot, page)
+    items.move(office, item, "assigned", department="区交警支队")
+    items.edit(desk, item, title="学校路口早高峰拥堵")
+    page.import_paths([str(export.export_station(desk, tmp_path / "b").path)])
+    _wait(qtbot, page)
+    assert page.conflicts.text() == "有 1 处冲突待处理" and page.conflicts_button.isVisible()
+    dialog = page.show_conflicts()
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 1 and "标题" in dialog.list.item(0).text()
+    wanted = "keep_kept" if "学校路口早高峰拥堵  ⇄" in dialog.list.item(0).text() else "keep_other"
+    qtbot.mouseClick(getattr(dialog, wanted), Qt.MouseButton.LeftButton)
+    assert dialog.list.count() == 0
+    dialog.reject()
+    assert page.conflicts.text() == "" and items.require(office.db, item)["title"] == "学校路口早高峰拥堵"
+    desk.close()
