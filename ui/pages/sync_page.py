@@ -133,8 +133,12 @@ class SyncPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Short figures share the width; names, times and fingerprints take what they need. (A styled header
+        # may upper-case its labels after Qt has measured them, so the figures are not sized to their labels.)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (1, 3, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.import_folder_button = QPushButton()
         self.import_folder_button.setObjectName("import_folder")
@@ -199,7 +203,7 @@ class SyncPage(Page):
                 self.tr("Name"),
                 self.tr("Last bundle"),
                 self.tr("Imported"),
-                self.tr("Missing bundles"),
+                self.tr("Missing"),
                 self.tr("Key fingerprint"),
                 self.tr("Visits"),
                 self.tr("Items"),
