@@ -881,6 +881,81 @@
         </message>
     </context>
     <context>
+        <name>VisitForm</name>
+        <message>
+            <source>Visit</source>
+            <translation>来访登记</translation>
+        </message>
+        <message>
+            <source>Visits are registered at the stations and arrive here in their bundles.</source>
+            <translation>来访由各家站点登记，随数据包汇总到此。</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Reception day</source>
+            <translation>接待日</translation>
+        </message>
+        <message>
+            <source>Visitor</source>
+            <translation>来访人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>小区/居委</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>人数</translation>
+        </message>
+        <message>
+            <source>Issue raised</source>
+            <translation>反映问题</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Received by</source>
+            <translation>接待代表</translation>
+        </message>
+        <message>
+            <source>May be left empty</source>
+            <translation>可不填</translation>
+        </message>
+        <message>
+            <source>Mobile or landline</source>
+            <translation>手机或固定电话</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Make a sentiment item</source>
+            <translation>转为社情民意</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>None (outside a reception day)</source>
+            <translation>无（非接待日来访）</translation>
+        </message>
+    </context>
+    <context>
         <name>VisitsPage</name>
         <message>
             <source>Visits</source>
@@ -915,72 +990,8 @@
             <translation>显示完整电话</translation>
         </message>
         <message>
-            <source>Visit</source>
-            <translation>来访登记</translation>
-        </message>
-        <message>
-            <source>Visits are registered at the stations and arrive here in their bundles.</source>
-            <translation>来访由各家站点登记，随数据包汇总到此。</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>Reception day</source>
-            <translation>接待日</translation>
-        </message>
-        <message>
-            <source>Visitor</source>
-            <translation>来访人</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>联系电话</translation>
-        </message>
-        <message>
-            <source>People</source>
-            <translation>人数</translation>
-        </message>
-        <message>
-            <source>Issue raised</source>
-            <translation>反映问题</translation>
-        </message>
-        <message>
-            <source>Received by</source>
-            <translation>接待代表</translation>
-        </message>
-        <message>
-            <source>May be left empty</source>
-            <translation>可不填</translation>
-        </message>
-        <message>
-            <source>Mobile or landline</source>
-            <translation>手机或固定电话</translation>
-        </message>
-        <message>
-            <source>New</source>
-            <translation>新建</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>保存</translation>
-        </message>
-        <message>
-            <source>Make a sentiment item</source>
-            <translation>转为社情民意</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>删除</translation>
-        </message>
-        <message>
             <source>All</source>
             <translation>全部</translation>
-        </message>
-        <message>
-            <source>None (outside a reception day)</source>
-            <translation>无（非接待日来访）</translation>
         </message>
         <message numerus="yes">
             <source>Visits: %n</source>

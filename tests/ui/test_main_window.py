@@ -48,7 +48,7 @@ def test_status_bar_shows_database_operator_and_unexported_records(qtbot: Any, c
     assert before is not None and f"未导出：{before} 条记录" == window.unexported_label.text()
     page = window.show_page("visits")
     assert isinstance(page, VisitsPage)
-    page.raised.setPlainText("小区门口积水")
+    page.form.raised.setPlainText("小区门口积水")
     assert page.save()
     qtbot.waitUntil(lambda: window.unexported != before)
     assert window.unexported is not None and window.unexported > before
@@ -63,11 +63,11 @@ def test_ctrl_n_and_ctrl_f_reach_the_current_page(qtbot: Any, ctx: AppContext) -
     window = _window(qtbot, ctx)
     page = window.show_page("visits")
     assert isinstance(page, VisitsPage)
-    page.raised.setPlainText("草稿")
+    page.form.raised.setPlainText("草稿")
     assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     answer_next_message_box(QMessageBox.StandardButton.Discard)
     window.new_action.trigger()
-    assert page.raised.toPlainText() == ""
+    assert page.form.raised.toPlainText() == ""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.find_action.trigger()
@@ -87,7 +87,7 @@ def test_switching_the_language_retranslates_the_whole_window(qtbot: Any, demo_c
     assert window.navigation.item(0).text() == "Dashboard"
     assert window.navigation.item(3).text() == "Sentiment items"
     assert settings_page.save_button.text() == "Save"
-    assert visits.save_button.text() == "Save"
+    assert visits.form.save_button.text() == "Save"
     assert visits.model.headerData(0, Qt.Orientation.Horizontal) == "Date"
     assert "Operator" in window.operator_label.text()
     assert settings.LANGUAGE.get(demo_ctx.session.db) == "en"
@@ -95,7 +95,7 @@ def test_switching_the_language_retranslates_the_whole_window(qtbot: Any, demo_c
     settings_page.language.setCurrentIndex(settings_page.language.findData("zh_CN"))
     settings_page.save()
     assert window.navigation.item(0).text() == "工作台"
-    assert visits.save_button.text() == "保存"
+    assert visits.form.save_button.text() == "保存"
     demo_ctx.wait_for_tasks()
 
 

@@ -35,16 +35,16 @@ def test_visit_form_tab_order(qtbot: Any, ctx: AppContext) -> None:
     qtbot.addWidget(page)
     assert _follows(
         [
-            page.date,
-            page.reception_day,
-            page.visitor,
-            page.phone,
-            page.community,
-            page.headcount,
-            page.raised,
-            page.category,
-            page.deputies,
-            page.save_button,
+            page.form.date,
+            page.form.reception_day,
+            page.form.visitor,
+            page.form.phone,
+            page.form.community,
+            page.form.headcount,
+            page.form.raised,
+            page.form.category,
+            page.form.deputies,
+            page.form.save_button,
         ]
     )
 
@@ -72,8 +72,8 @@ def test_ctrl_s_saves_the_visit(qtbot: Any, ctx: AppContext) -> None:
     qtbot.addWidget(page)
     page.show()
     page.refresh()
-    page.raised.setPlainText("路灯不亮")
-    page.raised.setFocus()
-    qtbot.waitUntil(page.raised.hasFocus)
-    qtbot.keyClick(page.raised, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    page.form.raised.setPlainText("路灯不亮")
+    page.form.raised.setFocus()
+    qtbot.waitUntil(page.form.raised.hasFocus)
+    qtbot.keyClick(page.form.raised, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert page.model.total_count() == 1

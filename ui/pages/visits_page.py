@@ -5,22 +5,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QStringListModel, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
-    QDateEdit,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -28,21 +21,26 @@ from PySide6.QtWidgets import (
 
 from app import desk
 from app.errors import UserError
+from app.privacy import mask_phone
 from app.services import items as item_service
 from app.services import visits as visit_service
 from ui.context import AppContext
 from ui.models.visits_model import VisitsTableModel
 from ui.pages.base import Page
-from ui.widgets.deputy_picker import DeputyPicker
-from ui.widgets.field_errors import FieldErrors
+from ui.pages.visit_form import VisitForm
 from ui.widgets.tables import debounced, fit_to_contents, make_table, on_row_selected, select_uuid
+
+# The reception days a visit form offers: recent ones and those coming soon.
+DAYS_BACK, DAYS_AHEAD = 120, 60
 
 
 class VisitsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.editing: str | None = None  # uuid of the visit in the form, None for a new one
-        self.read_only = False  # set at the district office, where visits are only looked at
+        # Stations register their own visits; the district office sees them as they arrive in bundles.
+        self.read_only = ctx.session.local_station_uuid() is None
+        self._saved_state: tuple[Any, ...] = ()
         self.model = VisitsTableModel(ctx.db_path, self)
 
         # -- filters --
@@ -92,7 +90,6 @@ class VisitsPage(Page):
                 m.COL_DEPUTIES: 120,
             },
         )
-
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -102,151 +99,36 @@ class VisitsPage(Page):
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
 
-        # -- the form --
-        self.form_box = QGroupBox()
-        self.errors = FieldErrors()
-        self.date = QDateEdit()
-        self.date.setObjectName("date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.reception_day = QComboBox()
-        self.reception_day.setObjectName("reception_day")
-        self.visitor = QLineEdit()
-        self.visitor.setObjectName("visitor_name")
-        self.visitor.setMaxLength(30)
-        self.phone = QLineEdit()
-        self.phone.setObjectName("phone")
-        self.community = QLineEdit()
-        self.community.setObjectName("community")
-        self.communities = QStringListModel(self)
-        completer = QCompleter(self.communities, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.community.setCompleter(completer)
-        self.headcount = QSpinBox()
-        self.headcount.setObjectName("headcount")
-        self.headcount.setRange(1, 9999)
-        self.raised = QPlainTextEdit()
-        self.raised.setObjectName("raised")
-        self.raised.setTabChangesFocus(True)
-        self.raised.setMinimumHeight(90)
-        self.category = QComboBox()
-        self.category.setObjectName("category")
-        self.category.setEditable(True)
-        self.deputies = DeputyPicker()
-        self.deputies.setObjectName("deputies")
-        self.form_labels = [QLabel() for _ in range(9)]
-        form = QFormLayout()
-        for label, field, widget in zip(
-            self.form_labels,
-            (
-                "date",
-                "reception_day",
-                "visitor_name",
-                "phone",
-                "community",
-                "headcount",
-                "raised",
-                "category",
-                "deputies",
-            ),
-            (
-                self.date,
-                self.reception_day,
-                self.visitor,
-                self.phone,
-                self.community,
-                self.headcount,
-                self.raised,
-                self.category,
-                self.deputies,
-            ),
-            strict=True,
-        ):
-            form.addRow(label, self.errors.wrap(field, widget))
-        self.new_button = QPushButton()
-        self.new_button.setObjectName("new")
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("save")
-        self.save_button.setDefault(True)
-        self.to_item_button = QPushButton()
-        self.to_item_button.setObjectName("to_item")
-        self.delete_button = QPushButton()
-        self.delete_button.setObjectName("delete")
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for button in (self.save_button, self.new_button, self.to_item_button, self.delete_button):
-            buttons.addWidget(button)
-        box_layout = QVBoxLayout(self.form_box)
-        box_layout.addWidget(self.errors.general)
-        box_layout.addLayout(form)
-        box_layout.addLayout(buttons)
-        box_layout.addWidget(self.status)
-        box_layout.addStretch(1)
-
+        self.form = VisitForm()
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.form_box)
+        splitter.addWidget(self.form)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([900, 380])  # the table gets the room; the form keeps a comfortable width
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-
-        order = [
-            self.date,
-            self.reception_day,
-            self.visitor,
-            self.phone,
-            self.community,
-            self.headcount,
-            self.raised,
-            self.category,
-            self.deputies,
-            self.save_button,
-            self.new_button,
-            self.to_item_button,
-            self.delete_button,
-        ]
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        QVBoxLayout(self).addWidget(splitter)
 
         debounced(self.search, self.apply_filters)
         for edit in (self.filter_from, self.filter_to, self.filter_community):
             edit.editingFinished.connect(self.apply_filters)
         self.filter_category.currentIndexChanged.connect(self.apply_filters)
         self.show_phones.toggled.connect(self.model.set_show_full_phone)
-        self.reception_day.activated.connect(lambda _i: self._day_chosen())
         self.model.totalChanged.connect(self._show_count)
         on_row_selected(self.table, self._load_record)
-        self.new_button.clicked.connect(self.new_record)
-        self.save_button.clicked.connect(self.save)
+        form = self.form
+        form.reception_day.activated.connect(lambda _i: self._day_chosen())
+        form.new_button.clicked.connect(self.new_record)
+        form.save_button.clicked.connect(self.save)
+        form.to_item_button.clicked.connect(self.make_item)
+        form.delete_button.clicked.connect(self.delete)
         # Ctrl+S saves the form from any field, the habit of every office program.
         save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save_shortcut.activated.connect(lambda: self.save_button.isEnabled() and self.save())
-        self.to_item_button.clicked.connect(self.make_item)
-        self.delete_button.clicked.connect(self.delete)
-        self._read_only_at_district()
+        save_shortcut.activated.connect(lambda: form.save_button.isEnabled() and self.save())
+        if self.read_only:
+            form.set_read_only(True)
         self.retranslate_ui()
         self._clear_form()
-
-    def _read_only_at_district(self) -> None:
-        """Stations register their own work; the district office sees it here as it arrives in bundles."""
-        self.district_note = QLabel()
-        self.district_note.setObjectName("district_note")
-        self.district_note.setWordWrap(True)
-        at_district = self.ctx.session.local_station_uuid() is None
-        self.read_only = at_district
-        self.district_note.setVisible(at_district)
-        box_layout = self.form_box.layout()
-        assert isinstance(box_layout, QVBoxLayout)
-        box_layout.insertWidget(0, self.district_note)
-        for child in self.form_box.findChildren(QWidget):
-            if child is not self.district_note and at_district:
-                child.setEnabled(False)
 
     # -- Page ----------------------------------------------------------------------------------------------
     def title(self) -> str:
@@ -261,33 +143,9 @@ class VisitsPage(Page):
         self.filter_to.setPlaceholderText(self.tr("yyyy-mm-dd"))
         self.filter_community.setPlaceholderText(self.tr("Community"))
         self.show_phones.setText(self.tr("Show phone numbers"))
-        self.form_box.setTitle(self.tr("Visit"))
-        self.district_note.setText(
-            self.tr("Visits are registered at the stations and arrive here in their bundles.")
-        )
-        captions = (
-            self.tr("Date"),
-            self.tr("Reception day"),
-            self.tr("Visitor"),
-            self.tr("Phone"),
-            self.tr("Community"),
-            self.tr("People"),
-            self.tr("Issue raised"),
-            self.tr("Category"),
-            self.tr("Received by"),
-        )
-        for label, caption in zip(self.form_labels, captions, strict=True):
-            label.setText(caption)
-        self.visitor.setPlaceholderText(self.tr("May be left empty"))
-        self.phone.setPlaceholderText(self.tr("Mobile or landline"))
-        self.new_button.setText(self.tr("New"))
-        self.save_button.setText(self.tr("Save"))
-        self.to_item_button.setText(self.tr("Make a sentiment item"))
-        self.delete_button.setText(self.tr("Delete"))
         if self.filter_category.count():
             self.filter_category.setItemText(0, self.tr("All"))
-        if self.reception_day.count():
-            self.reception_day.setItemText(0, self.tr("None (outside a reception day)"))
+        self.form.retranslate_ui()
         self.model.retranslate()
         fit_to_contents(
             self.table,
@@ -300,7 +158,7 @@ class VisitsPage(Page):
         self.model.refresh()
         db = self.ctx.session.db
         station = self.ctx.session.local_station_uuid()
-        self.communities.setStringList(desk.communities(db, station))
+        self.form.communities.setStringList(desk.communities(db, station))
         categories = desk.categories(db)
         current_filter = self.filter_category.currentText() if self.filter_category.currentIndex() > 0 else ""
         self.filter_category.blockSignals(True)
@@ -310,33 +168,13 @@ class VisitsPage(Page):
             self.filter_category.addItem(name, name)
         self.filter_category.setCurrentIndex(max(0, self.filter_category.findData(current_filter)))
         self.filter_category.blockSignals(False)
-        typed = self.category.currentText()
-        self.category.clear()
-        self.category.addItems(["", *categories])
-        self.category.setCurrentText(typed)
+        self.form.set_categories(categories)
         self._load_choices()
 
     def new_record(self) -> None:
         if not self.confirm_discard():
             return
         self._clear_form()
-
-    def _clear_form(self) -> None:
-        self.editing = None
-        self.table.clearSelection()
-        self.errors.clear()
-        self.status.clear()
-        self.date.setDate(QDate.currentDate())
-        self.visitor.clear()
-        self.phone.clear()
-        self.community.clear()
-        self.headcount.setValue(1)
-        self.raised.clear()
-        self.category.setCurrentText("")
-        self._load_choices(day_uuid=None, deputy_uuids=[])
-        self._update_buttons()
-        self._remember_form()
-        self.date.setFocus()
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -347,10 +185,10 @@ class VisitsPage(Page):
         if not self.confirm_discard():
             return
         self._clear_form()
-        self.date.setDate(QDate.fromString(day["date"], "yyyy-MM-dd"))
+        self.form.date.setDate(QDate.fromString(day["date"], "yyyy-MM-dd"))
         self._load_choices(day_uuid=day["uuid"], deputy_uuids=[])
         self._remember_form()
-        self.visitor.setFocus()
+        self.form.visitor.setFocus()
 
     # -- filters -------------------------------------------------------------------------------------------
     def apply_filters(self) -> None:
@@ -372,54 +210,71 @@ class VisitsPage(Page):
         self.count_label.setText(self.tr("Visits: %n", "", total))
 
     # -- the form ------------------------------------------------------------------------------------------
+    def _clear_form(self) -> None:
+        self.editing = None
+        self.table.clearSelection()
+        self.form.clear()
+        self._load_choices(day_uuid=None, deputy_uuids=[])
+        self._update_buttons()
+        self._remember_form()
+        self.form.date.setFocus()
+
     def _load_choices(self, day_uuid: str | None = None, deputy_uuids: list[str] | None = None) -> None:
+        """Reception days and deputies offered; without arguments the current choice is kept."""
         db = self.ctx.session.db
         station = self.ctx.session.local_station_uuid()
-        keep_day = day_uuid if deputy_uuids is not None else self.reception_day.currentData()
+        keep_day = day_uuid if deputy_uuids is not None else self.form.reception_day.currentData()
         today = date.today()
         days = desk.reception_days_between(
-            db, station, today - timedelta(days=120), today + timedelta(days=60)
+            db, station, today - timedelta(days=DAYS_BACK), today + timedelta(days=DAYS_AHEAD)
         )
-        self.reception_day.clear()
-        self.reception_day.addItem(self.tr("None (outside a reception day)"), None)
-        for day in reversed(days):
-            theme = f" {day['theme']}" if day["theme"] else ""
-            self.reception_day.addItem(f"{day['date']}{theme}", day["uuid"])
-        if keep_day and self.reception_day.findData(keep_day) < 0:
-            self.reception_day.addItem(str(keep_day), keep_day)
-        self.reception_day.setCurrentIndex(max(0, self.reception_day.findData(keep_day)))
-        self.deputies.set_deputies(desk.offered_deputies(db, station), deputy_uuids)
+        self.form.set_days(list(reversed(days)), keep_day)
+        self.form.deputies.set_deputies(desk.offered_deputies(db, station), deputy_uuids)
 
     def _day_chosen(self) -> None:
         """A visit on a reception day was usually received by the deputies on duty: tick those present (or
         still scheduled) when none is ticked yet, and take the day's date."""
-        day_uuid = self.reception_day.currentData()
+        day_uuid = self.form.reception_day.currentData()
         if not day_uuid:
             return
-        day = desk.duty_roster(self.ctx.session.db, day_uuid)
-        if not self.deputies.checked():
-            self.deputies.set_checked(
-                [d["deputy_uuid"] for d in day if d["status"] in ("present", "scheduled")]
+        roster = desk.duty_roster(self.ctx.session.db, day_uuid)
+        if not self.form.deputies.checked():
+            self.form.deputies.set_checked(
+                [d["deputy_uuid"] for d in roster if d["status"] in ("present", "scheduled")]
             )
         row = self.ctx.session.db.execute(
             "SELECT date FROM reception_days WHERE uuid = ?", [day_uuid]
         ).fetchone()
         if row:
-            self.date.setDate(QDate.fromString(row[0], "yyyy-MM-dd"))
+            self.form.date.setDate(QDate.fromString(row[0], "yyyy-MM-dd"))
+
+    def _load_record(self, record: dict[str, Any] | None) -> None:
+        if record is None or record["uuid"] == self.editing:
+            return
+        if not self.confirm_discard():
+            # Keep the typed form; put the selection back on the record being edited (or none).
+            selection = self.table.selectionModel()
+            selection.blockSignals(True)
+            if self.editing is None or not select_uuid(self.table, self.editing):
+                self.table.clearSelection()
+                self.table.setCurrentIndex(self.model.index(-1, -1))
+            selection.blockSignals(False)
+            return
+        self.editing = record["uuid"]
+        self.form.fill(record)
+        if self.read_only:  # the district looks, it does not call back: the phone stays masked (PIPL)
+            self.form.phone.setText(mask_phone(str(record.get("phone") or "")))
+        deputies = desk.visit_deputy_uuids(self.ctx.session.db, record["uuid"])
+        self._load_choices(day_uuid=record.get("reception_day_uuid"), deputy_uuids=deputies)
+        self._update_buttons()
+        self._remember_form()
 
     # -- nothing typed is lost -----------------------------------------------------------------------------
-    def _form_state(self) -> tuple[Any, ...]:
-        return (
-            tuple(sorted(self._values().items())),
-            tuple(sorted(self.deputies.checked())),
-            self.reception_day.currentData(),
-        )
-
     def _remember_form(self) -> None:
-        self._saved_state = self._form_state()
+        self._saved_state = self.form.state()
 
     def is_dirty(self) -> bool:
-        return self._form_state() != getattr(self, "_saved_state", None)
+        return self.form.state() != self._saved_state
 
     def confirm_discard(self) -> bool:
         """True when the form may be replaced: nothing was typed, or the clerk agrees to drop it."""
@@ -436,53 +291,16 @@ class VisitsPage(Page):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         return box.exec() == QMessageBox.StandardButton.Discard
 
-    def _load_record(self, record: dict[str, Any] | None) -> None:
-        if record is None or record["uuid"] == self.editing:
-            return
-        if not self.confirm_discard():
-            # Keep the typed form; put the selection back on the record being edited (or none).
-            selection = self.table.selectionModel()
-            selection.blockSignals(True)
-            if self.editing is None or not select_uuid(self.table, self.editing):
-                self.table.clearSelection()
-                self.table.setCurrentIndex(self.model.index(-1, -1))
-            selection.blockSignals(False)
-            return
-        self.editing = record["uuid"]
-        self.errors.clear()
-        self.status.clear()
-        self.date.setDate(QDate.fromString(record["date"], "yyyy-MM-dd"))
-        self.visitor.setText(record.get("visitor_name") or "")
-        self.phone.setText(record.get("phone") or "")
-        self.community.setText(record.get("community") or "")
-        self.headcount.setValue(int(record.get("headcount") or 1))
-        self.raised.setPlainText(record.get("raised") or "")
-        self.category.setCurrentText(record.get("category") or "")
-        deputies = desk.visit_deputy_uuids(self.ctx.session.db, record["uuid"])
-        self._load_choices(day_uuid=record.get("reception_day_uuid"), deputy_uuids=deputies)
-        self._update_buttons()
-        self._remember_form()
-
-    def _values(self) -> dict[str, Any]:
-        return {
-            "date": self.date.date().toString("yyyy-MM-dd"),
-            "visitor_name": self.visitor.text(),
-            "phone": self.phone.text(),
-            "community": self.community.text(),
-            "headcount": self.headcount.value(),
-            "raised": self.raised.toPlainText(),
-            "category": self.category.currentText(),
-        }
-
+    # -- writes --------------------------------------------------------------------------------------------
     def save(self) -> bool:
         """Create or update; a refused save leaves every field as typed and says what is wrong beside it."""
-        values = self._values()
-        deputy_uuids = self.deputies.checked()
+        values = self.form.values()
+        deputy_uuids = self.form.deputies.checked()
         try:
             if self.editing is None:
                 uuid = visit_service.create(
                     self.ctx.session,
-                    reception_day_uuid=self.reception_day.currentData(),
+                    reception_day_uuid=self.form.reception_day.currentData(),
                     deputy_uuids=deputy_uuids,
                     **values,
                 )
@@ -490,15 +308,15 @@ class VisitsPage(Page):
                 uuid = self.editing
                 visit_service.update(self.ctx.session, uuid, deputy_uuids=deputy_uuids, **values)
         except UserError as exc:
-            self.errors.show(exc)
-            self.status.clear()
+            self.form.errors.show(exc)
+            self.form.status.clear()
             return False
-        self.errors.clear()
+        self.form.errors.clear()
         self.refresh()
         self.ctx.notify_changed("visits", source=self)
         self.editing = uuid
         select_uuid(self.table, uuid)
-        self.status.setText(self.tr("Saved."))
+        self.form.status.setText(self.tr("Saved."))
         self._update_buttons()
         self._remember_form()
         return True
@@ -510,11 +328,11 @@ class VisitsPage(Page):
         try:
             item_uuid = item_service.from_visit(self.ctx.session, self.editing)
         except UserError as exc:
-            self.errors.show(exc)
+            self.form.errors.show(exc)
             return None
         row = self.ctx.session.db.execute("SELECT item_no FROM items WHERE uuid = ?", [item_uuid]).fetchone()
         self.ctx.notify_changed("items", source=self)
-        self.status.setText(self.tr("Sentiment item %1 created from this visit.").replace("%1", row[0]))
+        self.form.status.setText(self.tr("Sentiment item %1 created from this visit.").replace("%1", row[0]))
         return item_uuid
 
     def delete(self) -> None:
@@ -528,11 +346,11 @@ class VisitsPage(Page):
         try:
             visit_service.delete(self.ctx.session, self.editing)
         except UserError as exc:
-            self.errors.show(exc)
+            self.form.errors.show(exc)
             return
         self.refresh()
         self.ctx.notify_changed("visits", source=self)
         self._clear_form()
 
     def _update_buttons(self) -> None:
-        self.delete_button.setEnabled(self.editing is not None and not self.read_only)
+        self.form.delete_button.setEnabled(self.editing is not None and not self.read_only)
