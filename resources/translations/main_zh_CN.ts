@@ -126,6 +126,41 @@
         </message>
     </context>
     <context>
+        <name>DayDetails</name>
+        <message>
+            <source>Attendance</source>
+            <translation>出勤</translation>
+        </message>
+        <message>
+            <source>Deputy</source>
+            <translation>代表</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>Visits received that day</source>
+            <translation>当天来访</translation>
+        </message>
+        <message>
+            <source>Register a visit on this day</source>
+            <translation>登记当天来访</translation>
+        </message>
+        <message>
+            <source>(name not given)</source>
+            <translation>（未留姓名）</translation>
+        </message>
+        <message>
+            <source>%1, %2 person(s): %3</source>
+            <translation>%1，%2人：%3</translation>
+        </message>
+        <message>
+            <source>Not stationed here</source>
+            <translation>未入驻本站</translation>
+        </message>
+    </context>
+    <context>
         <name>DeputiesPage</name>
         <message>
             <source>Deputies</source>
@@ -708,26 +743,6 @@
             <source>Delete</source>
             <translation>删除</translation>
         </message>
-        <message>
-            <source>Attendance</source>
-            <translation>出勤</translation>
-        </message>
-        <message>
-            <source>Deputy</source>
-            <translation>代表</translation>
-        </message>
-        <message>
-            <source>Level</source>
-            <translation>层级</translation>
-        </message>
-        <message>
-            <source>Visits received that day</source>
-            <translation>当天来访</translation>
-        </message>
-        <message>
-            <source>Register a visit on this day</source>
-            <translation>登记当天来访</translation>
-        </message>
         <message numerus="yes">
             <source>Reception days in %1: %n</source>
             <translation>
@@ -745,18 +760,6 @@
         <message>
             <source>Delete this reception day and its duty roster? Its visits are kept.</source>
             <translation>删除此接待日及其排班？当天的来访登记会保留。</translation>
-        </message>
-        <message>
-            <source>Not stationed here</source>
-            <translation>未入驻本站</translation>
-        </message>
-        <message>
-            <source>(name not given)</source>
-            <translation>（未留姓名）</translation>
-        </message>
-        <message>
-            <source>%1, %2 person(s): %3</source>
-            <translation>%1，%2人：%3</translation>
         </message>
     </context>
     <context>

@@ -58,7 +58,7 @@ def test_plan_a_day_see_it_marked_and_listed(qtbot: Any, ctx: AppContext) -> Non
     assert row["theme"] == "老旧小区加装电梯"
     roster = desk.duty_roster(ctx.session.db, page.editing or "")
     assert [d["name"] for d in roster] == ["周建国"]
-    assert page.attendance.rowCount() == 1
+    assert page.details.attendance.rowCount() == 1
 
 
 def test_end_before_start_is_refused_beside_the_field(qtbot: Any, ctx: AppContext) -> None:
@@ -78,7 +78,7 @@ def test_attendance_is_marked_and_a_future_presence_refused(qtbot: Any, ctx: App
     page.date.setDate(QDate.currentDate().addDays(-2))
     page.deputies.check_name("周建国")
     assert page.save()
-    combo = page.attendance.cellWidget(0, 2)
+    combo = page.details.attendance.cellWidget(0, 2)
     combo.setCurrentIndex(combo.findData("present"))
     assert desk.duty_roster(ctx.session.db, page.editing or "")[0]["status"] == "present"
     assert desk.duty_record(ctx.session.db, deputy)["present"] == 1
@@ -87,10 +87,10 @@ def test_attendance_is_marked_and_a_future_presence_refused(qtbot: Any, ctx: App
     page.date.setDate(QDate.currentDate().addDays(5))
     page.deputies.check_name("周建国")
     assert page.save()
-    combo = page.attendance.cellWidget(0, 2)
+    combo = page.details.attendance.cellWidget(0, 2)
     combo.setCurrentIndex(combo.findData("absent"))
-    assert page.attendance_error.isVisibleTo(page)
-    assert "尚未到来" in page.attendance_error.text()
+    assert page.details.attendance_error.isVisibleTo(page)
+    assert "尚未到来" in page.details.attendance_error.text()
     assert combo.currentData() == "scheduled"  # the combo shows what is stored
 
 
@@ -107,10 +107,10 @@ def test_the_days_visits_are_listed_and_a_new_one_can_be_asked_for(qtbot: Any, c
         raised="楼道灯坏了",
     )
     page.refresh()
-    assert page.day_visits.count() == 1
-    assert "王阿姨" in page.day_visits.item(0).text()
+    assert page.details.day_visits.count() == 1
+    assert "王阿姨" in page.details.day_visits.item(0).text()
     with qtbot.waitSignal(page.add_visit_requested) as signal:
-        qtbot.mouseClick(page.add_visit_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.details.add_visit_button, Qt.MouseButton.LeftButton)
     assert signal.args[0]["uuid"] == page.editing
 
 
@@ -132,10 +132,10 @@ def test_at_the_district_reception_days_are_looked_at_not_changed(
     assert page.model.total_count() > 0
     page.table.selectRow(0)
     assert page.editing is not None
-    assert page.attendance.rowCount() > 0
-    assert not page.attendance.isEnabled()
+    assert page.details.attendance.rowCount() > 0
+    assert not page.details.attendance.isEnabled()
     assert not page.delete_button.isEnabled()
     assert not page.save_button.isEnabled()
-    assert not page.add_visit_button.isEnabled()
+    assert not page.details.add_visit_button.isEnabled()
     session.close()
     translations.uninstall()

@@ -18,28 +18,26 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app import desk
-from app.domain import DeputyLevel, DutyStatus, ReceptionKind
+from app.domain import ReceptionKind
 from app.errors import UserError
 from app.services import reception as reception_service
 from db.records import get
 from ui.context import AppContext
 from ui.models.reception_days_model import ReceptionDaysTableModel
 from ui.pages.base import Page
+from ui.pages.day_details import DayDetails
 from ui.widgets.deputy_picker import DeputyPicker
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.marked_calendar import MarkedCalendar
-from ui.widgets.tables import hide_station_column, make_table, on_row_selected, select_uuid
+from ui.widgets.tables import fit_to_contents, hide_station_column, make_table, on_row_selected, select_uuid
 
 
 class ReceptionPage(Page):
@@ -126,34 +124,15 @@ class ReceptionPage(Page):
         form_layout.addWidget(self.status)
 
         # -- attendance and the day's visits --
-        self.attendance_box = QGroupBox()
-        self.attendance = QTableWidget(0, 3)
-        self.attendance.setObjectName("attendance")
-        self.attendance.verticalHeader().hide()
-        self.attendance.horizontalHeader().setStretchLastSection(True)
-        self.attendance.setMinimumHeight(120)
-        self.attendance_error = QLabel()
-        self.attendance_error.setProperty("role", "field-error")
-        self.attendance_error.setWordWrap(True)
-        self.attendance_error.hide()
-        attendance_layout = QVBoxLayout(self.attendance_box)
-        attendance_layout.addWidget(self.attendance)
-        attendance_layout.addWidget(self.attendance_error)
-        self.visits_box = QGroupBox()
-        self.day_visits = QListWidget()
-        self.day_visits.setObjectName("day_visits")
-        self.add_visit_button = QPushButton()
-        self.add_visit_button.setObjectName("add_visit")
-        visits_layout = QVBoxLayout(self.visits_box)
-        visits_layout.addWidget(self.day_visits)
-        visits_layout.addWidget(self.add_visit_button)
+        self.details = DayDetails(ctx)
+        self.details.marked.connect(self._marked)
+        self.details.add_visit_requested.connect(self.add_visit_requested.emit)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.form_box)
-        right_layout.addWidget(self.attendance_box, 1)
-        right_layout.addWidget(self.visits_box, 1)
+        right_layout.addWidget(self.details, 2)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -187,7 +166,6 @@ class ReceptionPage(Page):
         save_shortcut.activated.connect(lambda: self.save_button.isEnabled() and self.save())
         self.new_button.clicked.connect(self.new_record)
         self.delete_button.clicked.connect(self.delete)
-        self.add_visit_button.clicked.connect(self._add_visit)
         self._read_only_at_district()
         self.retranslate_ui()
         self.new_record()
@@ -236,13 +214,9 @@ class ReceptionPage(Page):
         self.save_button.setText(self.tr("Save"))
         self.new_button.setText(self.tr("New reception day"))
         self.delete_button.setText(self.tr("Delete"))
-        self.attendance_box.setTitle(self.tr("Attendance"))
-        self.attendance.setHorizontalHeaderLabels(
-            [self.tr("Deputy"), self.tr("Level"), self.tr("Attendance")]
-        )
-        self.visits_box.setTitle(self.tr("Visits received that day"))
-        self.add_visit_button.setText(self.tr("Register a visit on this day"))
+        self.details.retranslate_ui()
         self.model.retranslate()
+        fit_to_contents(self.table, (ReceptionDaysTableModel.COL_KIND, ReceptionDaysTableModel.COL_DUTIES))
         self._show_month()
         self._show_day_extras()
 
@@ -389,67 +363,9 @@ class ReceptionPage(Page):
 
     # -- attendance and visits -----------------------------------------------------------------------------
     def _show_day_extras(self) -> None:
-        self.attendance_error.hide()
-        self.attendance.setRowCount(0)
-        self.day_visits.clear()
-        has_day = self.editing is not None
-        self.attendance.setEnabled(has_day and not self.read_only)
-        self.add_visit_button.setEnabled(has_day and not self.read_only)
-        self.delete_button.setEnabled(has_day and not self.read_only)
-        if not has_day:
-            return
-        assert self.editing is not None
-        db = self.ctx.session.db
-        roster = desk.duty_roster(db, self.editing)
-        self.attendance.setRowCount(len(roster))
-        for row, duty in enumerate(roster):
-            name = QTableWidgetItem(duty["name"] + (" *" if duty["not_stationed"] else ""))
-            if duty["not_stationed"]:
-                name.setToolTip(self.tr("Not stationed here"))
-            self.attendance.setItem(row, 0, name)
-            self.attendance.setItem(row, 1, QTableWidgetItem(DeputyLevel(duty["level"]).label))
-            combo = QComboBox()
-            combo.setObjectName(f"attendance_{row}")
-            for status in DutyStatus:
-                combo.addItem(status.label, status.value)
-            combo.setCurrentIndex(combo.findData(duty["status"]))
-            combo.setProperty("stored", duty["status"])
-            combo.currentIndexChanged.connect(
-                lambda _i, c=combo, d=duty: self.mark(d["deputy_uuid"], c.currentData(), c)
-            )
-            self.attendance.setCellWidget(row, 2, combo)
-        self.attendance.resizeColumnsToContents()
-        for visit in desk.visits_of_day(db, self.editing):
-            who = visit["visitor_name"] or self.tr("(name not given)")
-            self.day_visits.addItem(
-                self.tr("%1, %2 person(s): %3")
-                .replace("%1", who)
-                .replace("%2", str(visit["headcount"]))
-                .replace("%3", visit["raised"].splitlines()[0] if visit["raised"] else "")
-            )
+        self.delete_button.setEnabled(self.editing is not None and not self.read_only)
+        self.details.show_day(self.editing, self.read_only)
 
-    def mark(self, deputy_uuid: str, status: str, combo: QComboBox | None = None) -> bool:
-        assert self.editing is not None
-        try:
-            reception_service.mark(self.ctx.session, self.editing, deputy_uuid, status)
-        except UserError as exc:
-            self.attendance_error.setText(str(exc))
-            self.attendance_error.show()
-            if combo is not None:  # show what is really stored
-                combo.blockSignals(True)
-                combo.setCurrentIndex(combo.findData(combo.property("stored")))
-                combo.blockSignals(False)
-            return False
-        if combo is not None:
-            combo.setProperty("stored", status)
-        self.attendance_error.hide()
+    def _marked(self) -> None:
         self.model.refresh()
         self.ctx.notify_changed("duties", source=self)
-        return True
-
-    def _add_visit(self) -> None:
-        if self.editing is None:
-            return
-        day = get(self.ctx.session.db, "reception_days", self.editing)
-        if day is not None:
-            self.add_visit_requested.emit(day)
