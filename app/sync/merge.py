@@ -24,6 +24,7 @@ from app.services.visits import visit_deputy_uuid_for
 from app.sync import clock
 from app.sync.tables import META, ORDER, SPECS, TableSpec
 from app.sync.verify import RefusedRow
+from db.bulk import deferred_text_indexes
 from db.records import now_iso
 
 CHUNK = 4000
@@ -185,11 +186,13 @@ class Merger:
                 counts.unchanged += 1
         columns = (*header[:5], "change_seq", "sync_clock", "sync_clock_version", *spec.columns)
         if inserts:
-            self.db.conn.executemany(
-                f"INSERT INTO [{spec.name}] ({', '.join(f'[{c}]' for c in columns)})"
-                f" VALUES ({', '.join('?' for _ in columns)})",
-                inserts,
-            )
+            # Many new rows: fill the text indexes once afterwards instead of per row (db/bulk.py).
+            with deferred_text_indexes(self.db, spec.name):
+                self.db.conn.executemany(
+                    f"INSERT INTO [{spec.name}] ({', '.join(f'[{c}]' for c in columns)})"
+                    f" VALUES ({', '.join('?' for _ in columns)})",
+                    inserts,
+                )
         if updates:
             assignments = ", ".join(f"[{c}] = ?" for c in columns[1:])
             self.db.conn.executemany(f"UPDATE [{spec.name}] SET {assignments} WHERE uuid = ?", updates)
