@@ -6,10 +6,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import settings
+from app.resources import resource_path
 from app.session import Session
 from ui import fonts, theme, translations
 from ui.context import AppContext
@@ -25,7 +26,11 @@ def make_application(qt_args: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    return QApplication([sys.argv[0], *(qt_args or [])])
+    app = QApplication([sys.argv[0], *(qt_args or [])])
+    icon = resource_path("icons", "app.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
 
 
 def open_context(db_path: Path, operator: str | None = None) -> AppContext:
