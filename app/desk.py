@@ -10,19 +10,10 @@ from typing import Any
 from app import settings
 from app.domain import ItemStatus
 from db.records import current_change_seq
+from db.schema_sync import SYNCED_TABLES as RECORD_TABLES
 
-SYNCED_TABLES = (
-    "stations",
-    "deputies",
-    "stationings",
-    "reception_days",
-    "duties",
-    "visits",
-    "visit_deputies",
-    "items",
-    "item_events",
-    "tombstones",
-)
+# What a bundle carries: every synced record table, and the deletions.
+EXPORTED_TABLES = (*RECORD_TABLES, "tombstones")
 
 
 def _rows(db: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -38,7 +29,7 @@ def unexported_count(db: Any) -> int:
         return 0  # the common case, answered without touching the big tables
     return sum(
         int(db.execute(f"SELECT COUNT(*) FROM {table} WHERE change_seq > ?", [since]).fetchone()[0])
-        for table in SYNCED_TABLES
+        for table in EXPORTED_TABLES
     )
 
 
