@@ -57,13 +57,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _run_export(args: argparse.Namespace, session: Session) -> int:
     if args.station:
         result = export.export_return(session, args.station, args.out)
+        sealed = (
+            text("已加密给该家站点", "sealed for that station")
+            if result.sealed
+            else text(
+                "仅签名、未加密：尚未收到 {c} 的加密公钥，导入其一次数据包后即可加密",
+                "signed only, not sealed: no sealing key from {c} yet; import one of its bundles first",
+                c=result.station_code,
+            )
+        )
         say(
             text(
-                "已生成给 {c} 的返回数据包（第 {n} 号，{r} 条记录）",
-                "Return bundle {n} for {c} written ({r} records)",
+                "已生成给 {c} 的返回数据包（第 {n} 号，{r} 条记录；{s}）",
+                "Return bundle {n} for {c} written ({r} records; {s})",
                 c=result.station_code,
                 n=result.sequence,
                 r=result.records,
+                s=sealed,
             )
         )
     else:
@@ -114,11 +124,13 @@ def _run_export_csv(args: argparse.Namespace, session: Session) -> int:
 
 def _run_keys_list(args: argparse.Namespace, session: Session) -> int:
     own = keys.own_public(session.db, keys.SIGNING)
+    own_sealing = keys.own_public(session.db, keys.SEALING)
     peers = keys.peer_keys(session.db)
     if args.json:
         print_json(
             {
                 "own": keys.fingerprint(own) if own else "",
+                "own_sealing": keys.fingerprint(own_sealing) if own_sealing else "",
                 "peers": [
                     {"peer": p.peer, "purpose": p.purpose, "fingerprint": p.fingerprint, "status": p.status}
                     for p in peers
@@ -131,6 +143,13 @@ def _run_keys_list(args: argparse.Namespace, session: Session) -> int:
             "本机签名密钥指纹：{f}",
             "This database's signing key: {f}",
             f=keys.fingerprint(own) if own else "—",
+        )
+    )
+    say(
+        text(
+            "本机加密密钥指纹：{f}",
+            "This database's sealing key: {f}",
+            f=keys.fingerprint(own_sealing) if own_sealing else "—",
         )
     )
     labels = {

@@ -1,5 +1,6 @@
 """The bundle file: a zip holding manifest.json, its Ed25519 signature and one CSV per table; optionally
-sealed for the district (X25519 ECDH + HKDF-SHA256 + AES-256-GCM), so that a lost stick reveals nothing.
+sealed for its recipient — the district, or the one station a return bundle is for — (X25519 ECDH + HKDF-SHA256
++ AES-256-GCM), so that a lost stick reveals nothing.
 
 Reading trusts nothing in the file: sizes are counted while decompressing, names are checked before use, and
 every member is hashed against the signed manifest. Every problem is a BundleRefused with one clear reason.
@@ -229,8 +230,11 @@ def open_bundle(
     *,
     sealing_key: X25519PrivateKey | None,
     limits: Limits = DEFAULT_LIMITS,
+    here: str = "",
 ) -> OpenedBundle:
-    """Unpack (and unseal) a bundle. Hashes, signature and trust are checked by the caller (verify.py)."""
+    """Unpack (and unseal) a bundle. Hashes, signature and trust are checked by the caller (verify.py).
+    `here` is this database's origin (a station code or 'district'), named in the refusal of a bundle sealed
+    for someone else."""
     if not data:
         raise refused("文件是空的", "The file is empty")
     if len(data) > limits.max_file_bytes:
@@ -240,7 +244,7 @@ def open_bundle(
     if sealed:
         if set(outer) != {ENVELOPE, PAYLOAD}:
             raise refused("加密数据包的内容不完整", "The sealed bundle is incomplete")
-        inner = _unseal(outer[ENVELOPE], outer[PAYLOAD], sealing_key)
+        inner = _unseal(outer[ENVELOPE], outer[PAYLOAD], sealing_key, here)
         members = _read_zip(inner, limits, {MANIFEST, SIGNATURE}, prefix="tables/")
     else:
         members = outer
@@ -266,22 +270,52 @@ def open_bundle(
     return OpenedBundle(manifest, manifest_raw, signature, members, sealed)
 
 
-def _unseal(envelope_bytes: bytes, payload: bytes, sealing_key: X25519PrivateKey | None) -> bytes:
+def _not_ours(envelope: dict[str, Any], here: str) -> BundleRefused:
+    """Sealed for someone else. The envelope is not yet authenticated, but it only names whom to ask; a forged
+    name gains nothing, since nothing can be decrypted."""
+    code = str(envelope.get("station_code", ""))[:32]
+    fp = str(envelope.get("recipient", ""))[:40]
+    if envelope.get("sender") == keys.DISTRICT_PEER:
+        if code and code == here:
+            return refused(
+                "这是区人大发给本家站点（{c}）的返回数据包，但加密用的是另一把密钥（{f}）：本机可能重新安装过。"
+                "请先向区人大导出一次数据包，再请区人大重新生成返回数据包",
+                "This return bundle is for this station ({c}) but sealed for another key ({f}): this database may"
+                " have been set up again. Send the district a bundle first, then ask for a new return bundle",
+                c=code,
+                f=fp,
+            )
+        return refused(
+            "这是区人大发给家站点 {c} 的返回数据包，已加密给该家站点，本机不能打开",
+            "This return bundle is sealed for station {c}; this database cannot open it",
+            c=code or "?",
+        )
+    if here == keys.DISTRICT_PEER:  # a station bundle sealed for an earlier district key
+        return refused(
+            "数据包是加密给另一把密钥（{f}）的，本机不能打开",
+            "The bundle is sealed for another key ({f}); this database cannot open it",
+            f=fp,
+        )
+    return refused(
+        "这是家站点 {c} 加密给区人大的数据包，本机不能打开",
+        "This bundle from station {c} is sealed for the district office; this database cannot open it",
+        c=code or "?",
+    )
+
+
+def _unseal(
+    envelope_bytes: bytes, payload: bytes, sealing_key: X25519PrivateKey | None, here: str = ""
+) -> bytes:
     envelope = _json(envelope_bytes, text("信封", "The envelope"))
     if envelope.get("format") != SEALED_FORMAT or envelope.get("cipher") != CIPHER:
         raise refused("加密数据包的格式不受支持", "The sealed bundle's format is not supported")
-    if sealing_key is None:
-        raise refused(
-            "这是加密给区人大的数据包，本机不能打开",
-            "This bundle is sealed for the district office; this database cannot open it",
-        )
-    own_public = sealing_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    if envelope.get("recipient") != keys.fingerprint(own_public):
-        raise refused(
-            "数据包是加密给另一把密钥（{f}）的，本机不能打开",
-            "The bundle is sealed for another key ({f}); this database cannot open it",
-            f=str(envelope.get("recipient"))[:40],
-        )
+    own_public = (
+        sealing_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        if sealing_key is not None
+        else b""
+    )
+    if sealing_key is None or envelope.get("recipient") != keys.fingerprint(own_public):
+        raise _not_ours(envelope, here)
     try:
         ephemeral_public = keys.unb64(str(envelope["ephemeral_public"]))
         nonce = keys.unb64(str(envelope["nonce"]))

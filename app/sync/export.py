@@ -140,6 +140,8 @@ def export_station(session: Session, out_dir: Path | str, *, full: bool = False)
         previous=previous,
         changes={"from_seq": last, "to_seq": upto, "full": full},
     )
+    # The district learns this station's sealing key from here (signed, so vouched for by the station's key).
+    manifest["sealing_key"] = keys.b64(_own_sealing_public(session))
     recipient = keys.trusted(session.db, keys.DISTRICT_PEER, keys.SEALING)
     name = f"{code}-{sequence:06d}{SUFFIX}"
     result = _write(session, Path(out_dir), name, manifest, tables, tombstones, recipient, last, upto)
@@ -150,7 +152,9 @@ def export_station(session: Session, out_dir: Path | str, *, full: bool = False)
 
 
 def export_return(session: Session, station_code: str, out_dir: Path | str) -> ExportResult:
-    """For one station: the roster, the district's keys, and the district's handling of that station's items."""
+    """For one station: the roster, the district's keys, and the district's handling of that station's items.
+    Sealed for that station once one of its bundles has brought its sealing key; signed only before that
+    (the result's `sealed` says which, so that the clerk is told)."""
     session.require_initialised()
     if not session.is_district:
         raise UserError(
@@ -200,10 +204,19 @@ def export_return(session: Session, station_code: str, out_dir: Path | str) -> E
     )
     manifest["district_keys"] = {"signing": keys.b64(signing), "sealing": keys.b64(sealing)}
     name = f"return-{code}-{sequence:06d}{SUFFIX}"
-    result = _write(session, Path(out_dir), name, manifest, tables, tombstones, None, 0, upto)
+    recipient = keys.trusted(session.db, code, keys.SEALING)
+    result = _write(session, Path(out_dir), name, manifest, tables, tombstones, recipient, 0, upto)
     with session.db.atomic():
         _record(session, result, True)
     return result
+
+
+def _own_sealing_public(session: Session) -> bytes:
+    keys.ensure_own_keys(session.db, district=session.is_district)  # a station set up before it had one
+    public = keys.own_public(session.db, keys.SEALING)
+    if public is None:
+        raise AssertionError("ensure_own_keys creates the sealing key")
+    return public
 
 
 def _manifest(

@@ -129,7 +129,7 @@ def import_file(
             raise refused(
                 "无法读取文件（{m}）", "Cannot read the file ({m})", m=exc.strerror or str(exc)
             ) from None
-        opened = open_bundle(data, sealing_key=keys.sealing_key(db), limits=limits)
+        opened = open_bundle(data, sealing_key=keys.sealing_key(db), limits=limits, here=session.origin)
         verified = _describe(result, check_manifest(opened))
         check_role(verified, session.role, settings.STATION_CODE.get(db))
         check_trust(db, verified)
@@ -214,6 +214,10 @@ def _merge(session: Session, verified: VerifiedBundle, result: BundleSummary, *,
         if verified.kind == "return" and verified.district_sealing is not None:
             # Vouched for by the district's signature, so it replaces any sealing key held before.
             keys.replace_trusted(db, keys.DISTRICT_PEER, keys.SEALING, verified.district_sealing)
+        if verified.kind == "station" and verified.station_sealing is not None:
+            # The same rule the other way: signed by the station's trusted key (checked above), so return
+            # bundles for this station are sealed with it from now on.
+            keys.replace_trusted(db, verified.station_code, keys.SEALING, verified.station_sealing)
         db.execute(
             "INSERT INTO sync_bundles (bundle_hash, kind, sender, station_code, sequence, previous_hash, created_at,"
             " imported_at, operator, file_name, key_fingerprint, records) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -1,6 +1,7 @@
-"""Key pairs and trust. Each station signs with Ed25519; the district signs with Ed25519 and receives sealed
-bundles with X25519. The other side's keys are trusted on first use; a different key later waits for a person
-to compare fingerprints (by phone) and accept it."""
+"""Key pairs and trust. Each side signs with Ed25519 and receives sealed bundles with X25519: stations seal for
+the district, and the district seals each return bundle for its station. The other side's signing key is trusted
+on first use; a different key later waits for a person to compare fingerprints (by phone) and accept it. A sealing
+key travels in a signed manifest, so it is trusted exactly as far as the signing key that vouches for it."""
 
 from __future__ import annotations
 
@@ -44,12 +45,15 @@ def _raw_public(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
     return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
-def ensure_own_keys(db: sqlite_utils.Database, *, district: bool) -> None:
-    """Create this database's key pairs if missing (idempotent; `init` may run twice)."""
+def ensure_own_keys(db: sqlite_utils.Database, *, district: bool = False) -> None:
+    """Create this database's key pairs if missing (idempotent; `init` may run twice, and a database set up
+    before stations had a sealing key gets one on its next export). Both roles hold both pairs, so `district`
+    changes nothing; it names the role for the reader of the call."""
+    del district
     wanted: list[tuple[str, Ed25519PrivateKey | X25519PrivateKey]] = []
     if own_public(db, SIGNING) is None:
         wanted.append((SIGNING, Ed25519PrivateKey.generate()))
-    if district and own_public(db, SEALING) is None:
+    if own_public(db, SEALING) is None:
         wanted.append((SEALING, X25519PrivateKey.generate()))
     if not wanted:
         return

@@ -52,6 +52,7 @@ class VerifiedBundle:
     refused_rows: list[RefusedRow] = field(default_factory=list)
     district_signing: bytes | None = None
     district_sealing: bytes | None = None
+    station_sealing: bytes | None = None  # absent from bundles written before stations had a sealing key
 
     @property
     def bundle_hash(self) -> str:
@@ -122,6 +123,8 @@ def check_manifest(opened: OpenedBundle) -> VerifiedBundle:
         signing_key,
         keys.KeyCheck.FIRST,
     )
+    if kind == "station" and "sealing_key" in m:
+        verified.station_sealing = _public_key(m["sealing_key"], "家站点加密公钥")
     if kind == "return":
         district = _field(m, "district_keys", dict, text("区人大公钥", "district keys"))
         verified.district_signing = _public_key(district.get("signing"), "区人大签名公钥")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ from app import stats
 from app.errors import UserError
 from app.period import Period
 from app.services import visits
-from app.sync import export, importer, status
+from app.sync import export, importer, keys, status
 from tests.app.test_sync_support import canonical, district, everything, station
 
 ALL_TIME = Period.between("2000-01-01", "2100-12-31")
@@ -154,5 +156,26 @@ def test_a_database_set_up_before_keys_existed_gets_them_on_export(tmp_path: Pat
         s.db.execute("DELETE FROM sync_own_keys")  # as a database initialised by an older version
     result = export.export_station(s, tmp_path / "stick")
     assert result.path.exists()
-    assert s.db.execute("SELECT purpose FROM sync_own_keys").fetchall() == [("signing",)]
+    assert s.db.execute("SELECT purpose FROM sync_own_keys ORDER BY purpose").fetchall() == [
+        ("sealing",),
+        ("signing",),
+    ]
     assert importer.import_paths(district(tmp_path), [result.path]).ok
+
+
+def test_a_station_without_a_sealing_key_gets_one_on_export_once(tmp_path: Path) -> None:
+    s = station(tmp_path, "YP-01", months=0)
+    signing = keys.own_public(s.db, keys.SIGNING)
+    with s.db.atomic():
+        s.db.execute("DELETE FROM sync_own_keys WHERE purpose = 'sealing'")  # set up before stations sealed
+    first = export.export_station(s, tmp_path / "stick")
+    sealing = keys.own_public(s.db, keys.SEALING)
+    assert sealing is not None and keys.own_public(s.db, keys.SIGNING) == signing
+    second = export.export_station(s, tmp_path / "stick", full=True)
+    assert keys.own_public(s.db, keys.SEALING) == sealing  # idempotent: the key is made once
+    for path in (first.path, second.path):
+        manifest = json.loads(zipfile.ZipFile(path).read("manifest.json"))
+        assert keys.unb64(manifest["sealing_key"]) == sealing
+    office = district(tmp_path)
+    assert importer.import_paths(office, [first.path]).ok
+    assert keys.trusted(office.db, "YP-01", keys.SEALING) == sealing

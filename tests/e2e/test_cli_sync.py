@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 import zipfile
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from tests.e2e.conftest import Result
@@ -59,12 +61,15 @@ def test_station_to_district_and_back(liaison: Callable[..., Result], tmp_path: 
     assert back.code == 0, back.err
     returned = Path(back.out.strip().splitlines()[-1])
     assert returned.name == "return-YP-01-000001.liaison"
+    assert "已加密给该家站点" in back.out  # the station's bundle brought its sealing key
+    assert set(zipfile.ZipFile(returned).namelist()) == {"envelope.json", "payload.bin"}
     took = liaison("import", str(returned), db_path=station_db)
     assert took.code == 0, took.err
     sealed = liaison("export", "--out", str(stick), db_path=station_db)
     assert sealed.code == 0 and "已加密" in sealed.out
     keys = liaison("keys", "list", "--json", db_path=office_db).json()
-    assert [p["peer"] for p in keys["peers"]] == ["YP-01"] and keys["own"]
+    assert [(p["peer"], p["purpose"]) for p in keys["peers"]] == [("YP-01", "sealing"), ("YP-01", "signing")]
+    assert keys["own"] and keys["own_sealing"]
     open_conflicts = liaison("conflicts", "list", db_path=office_db)
     assert open_conflicts.code == 0 and "没有待处理的冲突" in open_conflicts.out
     assert liaison("conflicts", "resolve", "7", "--keep", "other", db_path=office_db).code == 2
@@ -141,3 +146,33 @@ def test_export_csv_opens_in_spreadsheets(liaison: Callable[..., Result], tmp_pa
     items = list(csv.reader(io.StringIO((out / "社情民意.csv").read_text(encoding="utf-8-sig"))))
     assert {r[8] for r in items[1:]} <= {"提出", "交办", "承办", "落实", "反馈"}
     json.dumps(rows)  # plain strings throughout
+
+
+def test_return_bundles_are_signed_only_until_the_station_sent_its_key(
+    liaison: Callable[..., Result], tmp_path: Path
+) -> None:
+    office_db, yp01, yp02 = tmp_path / "office.db", tmp_path / "yp01.db", tmp_path / "yp02.db"
+    assert liaison("init", "district", "--name", "杨浦区人大常委会", db_path=office_db).code == 0
+    _init_station(liaison, yp01, "YP-01")
+    _init_station(liaison, yp02, "YP-02")
+    for db in (yp01, yp02):  # the office learns of both stations from their bundles
+        bundle = liaison("export", "--out", str(tmp_path / db.stem), db_path=db).out.strip().splitlines()[-1]
+        assert liaison("import", bundle, db_path=office_db).code == 0
+    with_key = liaison("export", "--station", "YP-02", "--out", str(tmp_path / "back"), db_path=office_db)
+    assert with_key.code == 0 and "已加密给该家站点" in with_key.out
+    sealed_for_02 = Path(with_key.out.strip().splitlines()[-1])
+    refused = liaison("import", str(sealed_for_02), db_path=yp01)
+    assert refused.code == 2 and len(refused.err.strip().splitlines()) == 1
+    assert "YP-02" in refused.err and "Traceback" not in refused.err
+    english = liaison("import", str(sealed_for_02), db_path=yp01, lang="en")
+    assert english.code == 2 and "sealed for station YP-02" in english.err
+
+    # A district that has not yet heard a station's sealing key (a bundle from an older version) says so.
+    office2 = tmp_path / "office2.db"
+    assert liaison("init", "district", "--name", "杨浦区人大常委会", db_path=office2).code == 0
+    assert liaison("import", str(tmp_path / "yp01"), db_path=office2).code == 0
+    with closing(sqlite3.connect(office2)) as conn, conn:
+        conn.execute("DELETE FROM sync_peer_keys WHERE purpose = 'sealing'")
+    plain = liaison("export", "--station", "YP-01", "--out", str(tmp_path / "plain"), db_path=office2)
+    assert plain.code == 0 and "仅签名、未加密" in plain.out
+    assert "tables/deputies.csv" in zipfile.ZipFile(plain.out.strip().splitlines()[-1]).namelist()
