@@ -226,3 +226,25 @@ def offered_deputies(db: Any, station_uuid: str | None, on: str | None = None) -
     if station_uuid:
         return deputies.stationed_at(db, station_uuid, on)
     return _rows(db, "SELECT * FROM deputies WHERE active = 1 ORDER BY level, name", [])
+
+
+def stations(db: Any) -> list[dict[str, Any]]:
+    """Every station known here (code, name, uuid), in code order: what the district's filters offer."""
+    return _rows(db, "SELECT uuid, code, name FROM stations ORDER BY code", [])
+
+
+def district_summary(db: Any) -> dict[str, Any]:
+    """What the district's status bar says instead of an unexported count (the district answers each
+    station with a return bundle, so its own writes have no single 'not yet exported' figure): how many
+    stations it holds, and when the last station bundle was imported (None before any, or when this
+    database has no sync tables yet)."""
+    count = int(db.execute("SELECT COUNT(*) FROM stations").fetchone()[0])
+    last_import: str | None = None
+    has_bundles = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_bundles'"
+    ).fetchone()
+    if has_bundles:
+        last_import = db.execute(
+            "SELECT MAX(imported_at) FROM sync_bundles WHERE kind = 'station'"
+        ).fetchone()[0]
+    return {"stations": count, "last_import": last_import}

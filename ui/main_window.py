@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer
@@ -149,6 +150,9 @@ class MainWindow(QMainWindow):
         self.operator_label = QLabel()
         self.unexported_label = QLabel()
         self.unexported_label.setObjectName("unexported")
+        self.district_label = QLabel()
+        self.district_label.setObjectName("district_summary")
+        self.district_label.hide()
         self.progress_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
@@ -160,13 +164,35 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.operator_label)
         bar.addPermanentWidget(self.unexported_label)
+        bar.addPermanentWidget(self.district_label)
 
     def update_status(self) -> None:
         self.database_label.setText(self.tr("Database: %1").replace("%1", str(self.ctx.db_path)))
         self.database_label.setToolTip(str(self.ctx.db_path))
         self.operator_label.setText(self.tr("Operator: %1").replace("%1", self.ctx.session.operator))
+        at_district = self.ctx.session.role == "district"
+        self.unexported_label.setVisible(not at_district)
+        self.district_label.setVisible(at_district)
+        if at_district:
+            # The district answers each station with its own return bundle: a single "not yet exported"
+            # figure means nothing there. What it wants at a glance is how many stations and how fresh.
+            self._show_district_summary()
+            return
         self._show_unexported(self.unexported)
         self._count_unexported()
+
+    def _show_district_summary(self) -> None:
+        summary = desk.district_summary(self.ctx.session.db)
+        parts = [self.tr("Stations: %n", "", summary["stations"])]
+        last = summary["last_import"]
+        if last:
+            local = _local_time(last)
+            parts.append(self.tr("Last import %1").replace("%1", local[:10]))
+            self.district_label.setToolTip(self.tr("Last station bundle imported %1").replace("%1", local))
+        else:
+            parts.append(self.tr("No bundle imported yet"))
+            self.district_label.setToolTip("")
+        self.district_label.setText(" · ".join(parts))
 
     def _count_unexported(self) -> None:
         """Counted on the worker: at a district with a million records not yet exported, the count takes
@@ -302,6 +328,17 @@ class MainWindow(QMainWindow):
             self.ctx.wait_for_tasks(30_000)
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())  # per PC, not in the database
         super().closeEvent(event)
+
+
+def _local_time(utc_iso: str) -> str:
+    """A stored UTC time as the clerk's wall-clock time, 'YYYY-MM-DD HH:MM'."""
+    try:
+        moment = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
+    except ValueError:
+        return utc_iso[:16].replace("T", " ")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _unexported(session: Session) -> int:

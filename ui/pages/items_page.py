@@ -28,6 +28,7 @@ from ui.models.items_model import ItemsTableModel
 from ui.pages.base import Page
 from ui.pages.item_actions import ItemActions
 from ui.pages.item_dialog import ItemDialog
+from ui.pages.station_filter import StationFilter, fit_station_column, show_station_column_early
 from ui.widgets.tables import (
     debounced,
     fit_to_contents,
@@ -57,12 +58,14 @@ class ItemsPage(Page):
         self.filter_category.setObjectName("filter_category")
         self.filter_community = QLineEdit()
         self.filter_community.setObjectName("filter_community")
+        self.filter_station = StationFilter(ctx.session.role)
         self.new_button = QPushButton()
         self.new_button.setObjectName("new")
         self.filter_error = QLabel()
         self.filter_error.setProperty("role", "field-error")
         self.filter_error.hide()
         filters = QHBoxLayout()
+        filters.addWidget(self.filter_station)
         filters.addWidget(self.search, 2)
         filters.addWidget(self.filter_community, 1)
         filters.addWidget(self.filter_category, 1)
@@ -84,6 +87,8 @@ class ItemsPage(Page):
             },
         )
         hide_station_column(self.table, m.COL_STATION, ctx.session.role)
+        if ctx.session.role == "district":
+            show_station_column_early(self.table, m.COL_STATION, after=m.COL_NO)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         left = QWidget()
@@ -147,6 +152,7 @@ class ItemsPage(Page):
         debounced(self.search, self.apply_filters)
         self.filter_community.editingFinished.connect(self.apply_filters)
         self.filter_category.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.filter_station.changed.connect(self.apply_filters)
         self.model.totalChanged.connect(self._show_count)
         on_row_selected(self.table, self.show_item)
         self.new_button.clicked.connect(self.new_record)
@@ -167,6 +173,7 @@ class ItemsPage(Page):
             self.tabs.setTabText(index, status.label)
         self.search.setPlaceholderText(self.tr("Search title, content, department…"))
         self.filter_community.setPlaceholderText(self.tr("Community"))
+        self.filter_station.retranslate_ui()
         if self.filter_category.count():
             self.filter_category.setItemText(0, self.tr("All categories"))
         self.new_button.setText(self.tr("New item"))
@@ -198,6 +205,8 @@ class ItemsPage(Page):
             self.filter_category.addItem(name, name)
         self.filter_category.setCurrentIndex(max(0, self.filter_category.findData(keep)))
         self.filter_category.blockSignals(False)
+        names = self.filter_station.reload(self.ctx.session.db)
+        fit_station_column(self.table, ItemsTableModel.COL_STATION, names)
         if self.current is not None:
             self.show_item(get(self.ctx.session.db, "items", self.current["uuid"]))
 
@@ -238,6 +247,7 @@ class ItemsPage(Page):
                 text=self.search.text().strip() or None,
                 community=self.filter_community.text().strip() or None,
                 category=self.filter_category.currentData() or None,
+                station_code=self.filter_station.code() or None,
             )
         except UserError as exc:
             self.filter_error.setText(str(exc))

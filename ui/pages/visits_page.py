@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,8 +25,10 @@ from app.privacy import mask_phone
 from app.services import items as item_service
 from app.services import visits as visit_service
 from ui.context import AppContext
+from ui.models.paged_model import Column, field
 from ui.models.visits_model import VisitsTableModel
 from ui.pages.base import Page
+from ui.pages.station_filter import StationFilter, fit_station_column, show_station_column_early
 from ui.pages.visit_form import VisitForm
 from ui.widgets.tables import debounced, fit_to_contents, make_table, on_row_selected, select_uuid
 
@@ -41,7 +43,8 @@ class VisitsPage(Page):
         # Stations register their own visits; the district office sees them as they arrive in bundles.
         self.read_only = ctx.session.local_station_uuid() is None
         self._saved_state: tuple[Any, ...] = ()
-        self.model = VisitsTableModel(ctx.db_path, self)
+        at_district = ctx.session.role == "district"
+        self.model = (DistrictVisitsModel if at_district else VisitsTableModel)(ctx.db_path, self)
 
         # -- filters --
         self.search = QLineEdit()
@@ -56,6 +59,7 @@ class VisitsPage(Page):
         self.filter_category = QComboBox()
         self.filter_category.setObjectName("filter_category")
         self.show_phones = QCheckBox()
+        self.filter_station = StationFilter(ctx.session.role)
         for edit in (self.filter_from, self.filter_to):
             edit.setMaximumWidth(120)
         self.filter_error = QLabel()
@@ -64,6 +68,7 @@ class VisitsPage(Page):
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         search_row = QHBoxLayout()
+        search_row.addWidget(self.filter_station)
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.show_phones)
         filters = QHBoxLayout()
@@ -90,6 +95,8 @@ class VisitsPage(Page):
                 m.COL_DEPUTIES: 120,
             },
         )
+        if at_district:
+            show_station_column_early(self.table, DistrictVisitsModel.COL_STATION, after=m.COL_DATE)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -112,6 +119,7 @@ class VisitsPage(Page):
         for edit in (self.filter_from, self.filter_to, self.filter_community):
             edit.editingFinished.connect(self.apply_filters)
         self.filter_category.currentIndexChanged.connect(self.apply_filters)
+        self.filter_station.changed.connect(self.apply_filters)
         self.show_phones.toggled.connect(self.model.set_show_full_phone)
         self.model.totalChanged.connect(self._show_count)
         on_row_selected(self.table, self._load_record)
@@ -143,6 +151,7 @@ class VisitsPage(Page):
         self.filter_to.setPlaceholderText(self.tr("yyyy-mm-dd"))
         self.filter_community.setPlaceholderText(self.tr("Community"))
         self.show_phones.setText(self.tr("Show phone numbers"))
+        self.filter_station.retranslate_ui()
         if self.filter_category.count():
             self.filter_category.setItemText(0, self.tr("All"))
         self.form.retranslate_ui()
@@ -168,6 +177,9 @@ class VisitsPage(Page):
             self.filter_category.addItem(name, name)
         self.filter_category.setCurrentIndex(max(0, self.filter_category.findData(current_filter)))
         self.filter_category.blockSignals(False)
+        names = self.filter_station.reload(db)
+        if isinstance(self.model, DistrictVisitsModel):
+            fit_station_column(self.table, DistrictVisitsModel.COL_STATION, names)
         self.form.set_categories(categories)
         self._load_choices()
 
@@ -199,6 +211,7 @@ class VisitsPage(Page):
                 date_to=self.filter_to.text().strip() or None,
                 community=self.filter_community.text().strip() or None,
                 category=self.filter_category.currentData() or None,
+                station_code=self.filter_station.code() or None,
             )
         except UserError as exc:
             self.filter_error.setText(str(exc))
@@ -354,3 +367,15 @@ class VisitsPage(Page):
 
     def _update_buttons(self) -> None:
         self.form.delete_button.setEnabled(self.editing is not None and not self.read_only)
+
+
+class DistrictVisitsModel(VisitsTableModel):
+    """The district's visits table: every station's visits, so each row also says whose it is."""
+
+    COL_STATION = len(VisitsTableModel.COLUMNS)
+    COLUMNS = (
+        *VisitsTableModel.COLUMNS,
+        Column(
+            QT_TRANSLATE_NOOP("VisitsTableModel", "Station"), "station", field("station_name"), "station_code"
+        ),
+    )
