@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.errors import UserError
 from app.services import items
-from app.sync import conflicts, export, importer, keys, status
-from tests.app.test_sync_support import canonical, district, station
+from app.sync import conflicts, container, export, importer, keys, status
+from tests.app.test_sync_support import canonical, district, everything, station
 
 
 def test_item_handled_at_the_district_is_fed_back_at_the_station(tmp_path: Path) -> None:
@@ -28,6 +30,17 @@ def test_item_handled_at_the_district_is_fed_back_at_the_station(tmp_path: Path)
     items.move(office, uuid, "resolved", reply="已更换灯具，恢复照明")
     back = export.export_return(office, "YP-01", tmp_path / "to-station")
     assert back.path.name == "return-YP-01-000001.liaison"
+    # Sealed for YP-01 with the key its bundle brought: a lost stick shows no roster and no reply.
+    assert back.sealed
+    raw = back.path.read_bytes()
+    assert zipfile.ZipFile(back.path).namelist() == ["envelope.json", "payload.bin"]
+    phones = [r[0] for r in office.db.execute("SELECT phone FROM deputies WHERE phone != ''")]
+    assert phones, "the roster carries deputies' phones"
+    for secret in [*phones, "已更换灯具，恢复照明", "区绿化市容局", "tables/"]:
+        assert secret.encode("utf-8") not in raw, secret
+    envelope = json.loads(zipfile.ZipFile(back.path).read("envelope.json"))
+    assert envelope["station_code"] == "YP-01" and envelope["sender"] == "district"
+    assert envelope["recipient"] == keys.fingerprint(keys.own_public(desk.db, keys.SEALING) or b"")
 
     run = importer.import_paths(desk, [back.path])
     assert run.ok, run.bundles[0].lines()
@@ -103,11 +116,63 @@ def test_return_bundle_for_another_station_is_refused(tmp_path: Path) -> None:
     office = district(tmp_path)
     importer.import_paths(office, [export.export_station(a, tmp_path / "a").path])
     back = export.export_return(office, "YP-01", tmp_path / "back")
+    assert back.sealed
+    before = everything(b)
     run = importer.import_paths(b, [back.path])
-    assert not run.ok and "YP-01" in str(run.bundles[0].reason)
-    # …and a station bundle is not for a station either.
-    run = importer.import_paths(b, [export.export_station(a, tmp_path / "a2").path])
     assert not run.ok
+    reason = run.bundles[0].reason
+    assert reason is not None
+    assert reason.render("zh_CN") == "这是区人大发给家站点 YP-01 的返回数据包，已加密给该家站点，本机不能打开"
+    assert (
+        reason.render("en") == "This return bundle is sealed for station YP-01; this database cannot open it"
+    )
+    assert everything(b) == before
+    # …and the station it was sealed for opens it.
+    assert importer.import_paths(a, [back.path]).ok
+    # A station bundle is not for a station either, sealed for the district or not.
+    run = importer.import_paths(b, [export.export_station(a, tmp_path / "a2").path])
+    assert not run.ok and "YP-01" in str(run.bundles[0].reason)
+    assert everything(b) == before
+
+
+def test_a_sealed_return_bundle_with_a_flipped_byte_is_refused_whole(tmp_path: Path) -> None:
+    desk = station(tmp_path, "YP-01", months=1)
+    office = district(tmp_path)
+    assert importer.import_paths(office, [export.export_station(desk, tmp_path / "up").path]).ok
+    back = export.export_return(office, "YP-01", tmp_path / "back")
+    assert back.sealed
+    data = back.path.read_bytes()
+    with zipfile.ZipFile(back.path) as archive:
+        payload = archive.getinfo("payload.bin")
+    # One bit inside the ciphertext itself (the payload is stored after its local header).
+    offset = payload.header_offset + 30 + len(payload.filename) + len(payload.extra) + 100
+    before = everything(desk)
+    for position in (offset, len(data) // 2):
+        damaged = tmp_path / f"damaged-{position}.liaison"
+        damaged.write_bytes(data[:position] + bytes([data[position] ^ 0x01]) + data[position + 1 :])
+        run = importer.import_paths(desk, [damaged])
+        assert not run.ok and run.bundles[0].reason is not None
+        assert everything(desk) == before, position
+    assert "无法解密" in str(run.bundles[0].reason) or "损坏" in str(run.bundles[0].reason)
+    assert importer.import_paths(desk, [back.path]).ok  # the undamaged file still opens
+
+
+def test_return_bundle_is_signed_only_until_the_station_sent_its_sealing_key(tmp_path: Path) -> None:
+    desk = station(tmp_path, "YP-01", months=0)
+    office = district(tmp_path)
+    with desk.db.atomic():
+        desk.db.execute("DELETE FROM sync_own_keys WHERE purpose = 'sealing'")  # set up by an older version
+    older = export.export_station(desk, tmp_path / "up")
+    # An older version wrote no sealing key into its manifest; such a bundle is still accepted.
+    plain = _without_manifest_field(older.path, "sealing_key", keys.signing_key(desk.db))
+    assert importer.import_paths(office, [plain]).ok
+    assert keys.trusted(office.db, "YP-01", keys.SEALING) is None
+    first = export.export_return(office, "YP-01", tmp_path / "back")
+    assert not first.sealed and "tables/deputies.csv" in zipfile.ZipFile(first.path).namelist()
+    assert importer.import_paths(desk, [first.path]).ok
+    # The station's next bundle brings its key; from then on its return bundles are sealed.
+    assert importer.import_paths(office, [export.export_station(desk, tmp_path / "up").path]).ok
+    assert export.export_return(office, "YP-01", tmp_path / "back").sealed
 
 
 def test_district_key_change_needs_acceptance_at_the_office(tmp_path: Path) -> None:
@@ -126,3 +191,15 @@ def test_district_key_change_needs_acceptance_at_the_office(tmp_path: Path) -> N
         keys.accept(office.db, "YP-02", "区人大")
     assert keys.accept(office.db, "YP-01", "区人大") == new_fp
     assert importer.import_paths(office, [path]).ok
+
+
+def _without_manifest_field(path: Path, name: str, signer: Ed25519PrivateKey) -> Path:
+    """The bundle as a version without `name` would have written it: the manifest re-signed by its station."""
+    with zipfile.ZipFile(path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        tables = {n: archive.read(n) for n in archive.namelist() if n.startswith("tables/")}
+    del manifest[name]
+    data, _ = container.build(manifest, tables, signer)
+    older = path.with_name("older-" + path.name)
+    older.write_bytes(data)
+    return older
