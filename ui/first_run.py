@@ -1,4 +1,5 @@
-"""First run: station or district office, its identity, the operator, and the roster (now or later)."""
+"""First run: the language, station or district office, its identity, the operator, and the roster (now or
+later)."""
 
 from __future__ import annotations
 
@@ -25,11 +26,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app import identity, settings, validate
+from app import i18n, identity, settings, validate
 from app.domain import StationKind
 from app.errors import FieldError, UserError, ValidationError
 from app.i18n import text
 from app.session import Session
+from ui import translations
 from ui.context import AppContext
 from ui.widgets.field_errors import FieldErrors
 
@@ -50,8 +52,26 @@ def import_roster(session: Session, path: str, *, progress: Any = None) -> str:
 
 
 class RolePage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, wizard: FirstRunWizard) -> None:
         super().__init__()
+        self.owner = wizard
+        # The language first: whoever unpacks the program reads the rest of the wizard in it. Each language
+        # is named in itself, so the way back is readable whichever is showing.
+        self.language_label = QLabel()
+        self.chinese = QRadioButton("中文")
+        self.chinese.setObjectName("language_zh_CN")
+        self.english = QRadioButton("English")
+        self.english.setObjectName("language_en")
+        (self.english if i18n.current_language() == "en" else self.chinese).setChecked(True)
+        languages = QButtonGroup(self)
+        languages.addButton(self.chinese)
+        languages.addButton(self.english)
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language_label)
+        language_row.addWidget(self.chinese)
+        language_row.addWidget(self.english)
+        language_row.addStretch(1)
+        self.english.toggled.connect(lambda _checked: self._language_chosen())
         self.station = QRadioButton()
         self.station.setObjectName("role_station")
         self.district = QRadioButton()
@@ -66,6 +86,8 @@ class RolePage(QWizardPage):
             hint.setWordWrap(True)
             hint.setIndent(24)
         layout = QVBoxLayout(self)
+        layout.addLayout(language_row)
+        layout.addSpacing(16)
         layout.addWidget(self.station)
         layout.addWidget(self.station_hint)
         layout.addSpacing(12)
@@ -76,7 +98,16 @@ class RolePage(QWizardPage):
     def role(self) -> str:
         return "district" if self.district.isChecked() else "station"
 
+    def language(self) -> str:
+        return "en" if self.english.isChecked() else "zh_CN"
+
+    def _language_chosen(self) -> None:
+        """Applied at once: the wizard (and anything else open) retranslates; saved with the identity."""
+        translations.install(self.language())
+        self.owner.ctx.language_changed.emit()
+
     def retranslate_ui(self) -> None:
+        self.language_label.setText(self.tr("Language:"))
         self.setTitle(self.tr("Welcome to Liaison Desk"))
         self.setSubTitle(self.tr("Who will use this computer?"))
         self.station.setText(self.tr("A deputy liaison station (home, station or contact point)"))
@@ -194,20 +225,23 @@ class IdentityPage(QWizardPage):
         session = self.owner.ctx.session
         operator = self.owner.operator_page.operator.text().strip()
         try:
-            if self.owner.role_page.role() == "district":
-                try:
-                    identity.init_district(session, name=self.district_name.text(), operator=operator)
-                except UserError as exc:
-                    raise _on_field(exc, "district_name") from None
-            else:
-                identity.init_station(
-                    session,
-                    code=self.code.text(),
-                    name=self.name.text(),
-                    kind=self.kind.currentData(),
-                    street=self.street.text(),
-                    operator=operator,
-                )
+            # One transaction: the identity and the language chosen on the first page are saved together.
+            with session.db.atomic():
+                if self.owner.role_page.role() == "district":
+                    try:
+                        identity.init_district(session, name=self.district_name.text(), operator=operator)
+                    except UserError as exc:
+                        raise _on_field(exc, "district_name") from None
+                else:
+                    identity.init_station(
+                        session,
+                        code=self.code.text(),
+                        name=self.name.text(),
+                        kind=self.kind.currentData(),
+                        street=self.street.text(),
+                        operator=operator,
+                    )
+                settings.LANGUAGE.set(session.db, self.owner.role_page.language())
         except UserError as exc:
             self.errors.show(exc)
             return False
@@ -323,7 +357,7 @@ class FirstRunWizard(QWizard):
         self.setObjectName("FirstRunWizard")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setMinimumSize(640, 460)
-        self.role_page = RolePage()
+        self.role_page = RolePage(self)
         self.operator_page = OperatorPage()
         self.identity_page = IdentityPage(self)
         self.roster_page = RosterPage(self)
@@ -335,6 +369,15 @@ class FirstRunWizard(QWizard):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Liaison Desk — first run"))
+        # QWizard names its buttons once, in the language of the moment: name them again.
+        for button, caption in (
+            (QWizard.WizardButton.BackButton, self.tr("< &Back")),
+            (QWizard.WizardButton.NextButton, self.tr("&Next >")),
+            (QWizard.WizardButton.CommitButton, self.tr("&Save and continue >")),
+            (QWizard.WizardButton.FinishButton, self.tr("&Finish")),
+            (QWizard.WizardButton.CancelButton, self.tr("Cancel")),
+        ):
+            self.setButtonText(button, caption)
         self.role_page.retranslate_ui()
         self.operator_page.retranslate_ui()
         self.identity_page.retranslate_ui()

@@ -286,6 +286,26 @@
         <source>Liaison Desk — first run</source>
         <translation>代表家站点工作台 — 首次使用</translation>
     </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Save and continue &gt;</source>
+        <translation>保存并继续(&amp;S) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>IdentityPage</name>
@@ -782,6 +802,10 @@
 </context>
 <context>
     <name>RolePage</name>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
     <message>
         <source>Welcome to Liaison Desk</source>
         <translation>欢迎使用代表家站点工作台</translation>

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
 from app import settings
 from app.session import Session
 from ui import translations
@@ -63,6 +66,71 @@ def test_a_district_office_needs_its_name(qtbot: Any, qapp: Any, tmp_path: Path)
     wizard.identity_page.district_name.setText("杨浦区人大常委会")
     wizard.next()
     assert session.role == "district"
+    session.close()
+    translations.install("zh_CN")
+    translations.uninstall()
+
+
+def test_the_language_chosen_first_retranslates_the_wizard_and_is_saved(
+    qtbot: Any, qapp: Any, tmp_path: Path
+) -> None:
+    translations.install("zh_CN")
+    session = Session.open(tmp_path / "new.db")
+    ctx = AppContext(tmp_path / "new.db", session)
+    wizard = FirstRunWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.role_page
+    assert page.chinese.isChecked()
+    chinese_title = page.title()
+    assert chinese_title and chinese_title != "Welcome to Liaison Desk"
+
+    qtbot.mouseClick(page.english, Qt.MouseButton.LeftButton)
+    assert page.title() == "Welcome to Liaison Desk"
+    assert page.district.text() == "The district office"
+    assert wizard.buttonText(QWizard.WizardButton.NextButton) == "&Next >"
+    assert wizard.identity_page.labels[0].text() == "Station code"
+
+    qtbot.mouseClick(page.chinese, Qt.MouseButton.LeftButton)
+    assert page.title() == chinese_title
+    assert wizard.buttonText(QWizard.WizardButton.NextButton) != "&Next >"
+    qtbot.mouseClick(page.english, Qt.MouseButton.LeftButton)
+
+    wizard.next()
+    wizard.operator_page.operator.setText("Li Fang")
+    wizard.next()
+    identity_page = wizard.identity_page
+    identity_page.code.setText("YP-03")
+    identity_page.name.setText("五角场街道代表联络站")
+    assert settings.LANGUAGE.get(session.db) == "zh_CN"  # nothing is saved before the commit page
+    wizard.next()
+    assert wizard.currentPage() is wizard.roster_page
+    assert session.role == "station"
+    assert settings.LANGUAGE.get(session.db) == "en"
+    assert wizard.roster_page.title() == "Deputy roster"
+    ctx.wait_for_tasks()
+    session.close()
+    translations.uninstall()
+
+
+def test_a_refused_identity_saves_no_language_either(qtbot: Any, qapp: Any, tmp_path: Path) -> None:
+    translations.install("zh_CN")
+    session = Session.open(tmp_path / "new.db")
+    ctx = AppContext(tmp_path / "new.db", session)
+    wizard = FirstRunWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.role_page.english.setChecked(True)
+    wizard.next()
+    wizard.operator_page.operator.setText("Li Fang")
+    wizard.next()
+    wizard.identity_page.code.setText("控江 01")  # refused: not a station code
+    wizard.identity_page.name.setText("控江路街道代表之家")
+    wizard.next()
+    assert wizard.currentPage() is wizard.identity_page
+    assert session.role == ""
+    assert settings.LANGUAGE.get(session.db) == "zh_CN"
+    assert "station code" in wizard.identity_page.errors.message_for("code").lower()
     session.close()
     translations.install("zh_CN")
     translations.uninstall()
