@@ -1,5 +1,6 @@
 """What the sync page and `liaison keys list` show: at a station, the last export and what is waiting; at the
-district, each station's last bundle, missing bundles, key fingerprint and record counts."""
+district, each station's last bundle, missing bundles, key fingerprints (whether its return bundles can be sealed)
+and record counts."""
 
 from __future__ import annotations
 
@@ -57,6 +58,8 @@ class StationRow:
     missing: list[int] = field(default_factory=list)
     fingerprint: str = ""
     pending_fingerprint: str = ""
+    # The station's sealing key, once one of its bundles brought it: its return bundles are sealed with it.
+    sealing_fingerprint: str = ""
     reception_days: int = 0
     visits: int = 0
     items: int = 0
@@ -85,6 +88,8 @@ def district_overview(session: Session) -> list[StationRow]:
                 row.fingerprint = key.fingerprint
             elif key.purpose == keys.SIGNING and key.status == "pending":
                 row.pending_fingerprint = key.fingerprint
+            elif key.purpose == keys.SEALING and key.status == "trusted":
+                row.sealing_fingerprint = key.fingerprint
         row.reception_days = _count(db, "SELECT COUNT(*) FROM reception_days WHERE station_uuid = ?", uuid)
         row.visits = _count(db, "SELECT COUNT(*) FROM visits WHERE station_uuid = ?", uuid)
         row.items = _count(db, "SELECT COUNT(*) FROM items WHERE station_uuid = ?", uuid)

@@ -3,6 +3,7 @@ write a return bundle and take it in at the station."""
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,10 @@ def test_station_exports_and_takes_in_the_reply(
     row = codes.index("YP-01")
     assert office.table.item(row, 2).text() == "1" and office.table.item(row, 5).text()
     assert office.table.horizontalHeaderItem(5).text() == "密钥指纹"
+    # The station's bundle brought its sealing key: its return bundles will be encrypted.
+    assert office.table.horizontalHeaderItem(9).text() == "返回数据包"
+    assert office.table.item(row, 9).text() == "已加密"
+    assert "返回数据包已加密给该家站点的密钥" in office.table.item(row, 9).toolTip()
 
     items.move(district_ctx.session, item, "assigned", department="区房管局")
     items.move(district_ctx.session, item, "handling")
@@ -83,7 +88,8 @@ def test_station_exports_and_takes_in_the_reply(
     office.write_returns(str(back))
     _wait(qtbot, office)
     returned = back / "return-YP-01-000001.liaison"
-    assert returned.exists() and "返回数据包" in office.summary.toPlainText()
+    assert returned.exists() and "已加密给该家站点" in office.summary.toPlainText()
+    assert set(zipfile.ZipFile(returned).namelist()) == {"envelope.json", "payload.bin"}
 
     page.import_paths([str(returned)])
     _wait(qtbot, page)
@@ -91,6 +97,28 @@ def test_station_exports_and_takes_in_the_reply(
     assert items.require(station.db, item)["reply"] == "已维修"
     assert "已加密" in page.export_status.text()
     assert "有 1 条社情民意已有办理结果" in page.return_status.text()
+
+
+def test_the_office_sees_which_return_bundles_go_out_unencrypted(
+    qtbot: Any, ctx: AppContext, district_ctx: AppContext, tmp_path: Path
+) -> None:
+    office = _page(qtbot, district_ctx)
+    office.import_paths([str(export.export_station(ctx.session, tmp_path / "stick").path)])
+    _wait(qtbot, office)
+    with district_ctx.session.db.atomic():  # as if the bundle came from a version without sealing keys
+        district_ctx.session.db.execute("DELETE FROM sync_peer_keys WHERE purpose = 'sealing'")
+    office.refresh()
+    row = [office.table.item(r, 0).text() for r in range(office.table.rowCount())].index("YP-01")
+    assert office.table.item(row, 9).text() == "仅签名"
+    assert "尚未加密" in office.table.item(row, 9).toolTip()
+    office.write_returns(str(tmp_path / "back"), ["YP-01"])
+    _wait(qtbot, office)
+    assert "仅签名，未加密" in office.summary.toPlainText()
+    translations.install("en")
+    office.retranslate_ui()
+    assert office.table.item(row, 9).text() == "Signed only"
+    assert office.table.horizontalHeaderItem(9).text() == "Return bundles"
+    translations.install("zh_CN")
 
 
 def test_refused_bundle_shows_the_reason(qtbot: Any, district_ctx: AppContext, tmp_path: Path) -> None:

@@ -128,7 +128,7 @@ class SyncPage(Page):
 
         # The district: stations overview, import a folder, return bundles.
         self.stations_box = QGroupBox()
-        self.table = QTableWidget(0, 9)
+        self.table = QTableWidget(0, 10)
         self.table.setObjectName("stations")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -208,6 +208,7 @@ class SyncPage(Page):
                 self.tr("Visits"),
                 self.tr("Items"),
                 self.tr("Open items"),
+                self.tr("Return bundles"),
             ]
         )
         self.import_folder_button.setText(self.tr("Import bundles from a folder…"))
@@ -335,12 +336,26 @@ class SyncPage(Page):
                 str(row.visits),
                 str(row.items),
                 str(row.open_items),
+                self.tr("Encrypted") if row.sealing_fingerprint else self.tr("Signed only"),
             ]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if c == 4 and missing:
                     item.setForeground(Qt.GlobalColor.red)
                 self.table.setItem(r, c, item)
+            sealing = self.table.item(r, 9)
+            sealing.setToolTip(
+                self.tr("Return bundles are encrypted for this station's key %1.").replace(
+                    "%1", row.sealing_fingerprint
+                )
+                if row.sealing_fingerprint
+                else self.tr(
+                    "Not yet encrypted: return bundles are only signed until a bundle from this station brings"
+                    " its encryption key."
+                )
+            )
+            if not row.sealing_fingerprint:
+                sealing.setForeground(Qt.GlobalColor.darkYellow)
         count = status.open_conflicts(self.ctx.session)
         self.conflicts.setText(self.tr("%n conflict(s) to resolve", "", count) if count else "")
         self.conflicts_button.setVisible(count > 0)
@@ -384,7 +399,14 @@ class SyncPage(Page):
     def _returns_written(self, results: list[ExportResult]) -> None:
         self._stop()
         lines = [
-            self.tr("Return bundle %1 for %2: %3")
+            (
+                self.tr("Return bundle %1 for %2, encrypted for the station: %3")
+                if r.sealed
+                else self.tr(
+                    "Return bundle %1 for %2, signed only and NOT encrypted (no encryption key from the station"
+                    " yet; import one of its bundles first): %3"
+                )
+            )
             .replace("%1", str(r.sequence))
             .replace("%2", r.station_code)
             .replace("%3", str(r.path))
