@@ -21,11 +21,14 @@ class StationStatus:
     district_fingerprint: str
     last_return: dict[str, Any] | None
     replies_to_feed_back: int
+    # This station's sealing key: the district seals return bundles with it once a bundle has carried it there.
+    own_sealing_fingerprint: str = ""
 
 
 def station_status(session: Session) -> StationStatus:
     db = session.db
     district = keys.trusted(db, keys.DISTRICT_PEER, keys.SIGNING)
+    own_sealing = keys.own_public(db, keys.SEALING)
     cursor = db.execute(
         "SELECT sequence, created_at, imported_at, file_name FROM sync_bundles WHERE kind = 'return'"
         " ORDER BY imported_at DESC LIMIT 1"
@@ -45,6 +48,7 @@ def station_status(session: Session) -> StationStatus:
         keys.fingerprint(district) if district else "",
         last_return,
         replies,
+        keys.fingerprint(own_sealing) if own_sealing else "",
     )
 
 

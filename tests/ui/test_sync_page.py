@@ -13,7 +13,7 @@ import pytest
 from app import identity
 from app.services import items, visits
 from app.session import Session
-from app.sync import export
+from app.sync import export, keys
 from ui import translations
 from ui.context import AppContext
 from ui.pages.sync_page import SyncPage
@@ -57,6 +57,8 @@ def test_station_exports_and_takes_in_the_reply(
     )
     assert page.export_box.isVisible() and not page.stations_box.isVisible()
     assert "尚未导出" in page.export_status.text() and "尚未加密" in page.export_status.text()
+    own = keys.fingerprint(keys.own_public(station.db, keys.SEALING) or b"")
+    assert f"返回数据包加密给本家站点的密钥 {own}" in page.return_status.text()
 
     stick = tmp_path / "stick"
     page.export_bundle(str(stick))

@@ -267,7 +267,14 @@ class SyncPage(Page):
         replies = self.tr(
             "%n item(s) with a reply to feed back to residents.", "", state.replies_to_feed_back
         )
-        self.return_status.setText(f"{text} {replies}")
+        sealing = (
+            self.tr(
+                "Return bundles are encrypted for this station's key %1, which every bundle carries."
+            ).replace("%1", state.own_sealing_fingerprint)
+            if state.own_sealing_fingerprint
+            else self.tr("Return bundles will be encrypted for this station once it has exported a bundle.")
+        )
+        self.return_status.setText(f"{text} {replies}\n{sealing}")
 
     def _fill_targets(self) -> None:
         current = self.target.currentData()
