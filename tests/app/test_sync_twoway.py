@@ -189,8 +189,19 @@ def test_district_key_change_needs_acceptance_at_the_office(tmp_path: Path) -> N
     assert new_fp in str(run.bundles[0].reason)
     with pytest.raises(UserError):
         keys.accept(office.db, "YP-02", "区人大")
+    # Until the office has the new database's bundle, return bundles stay sealed for the old database's key,
+    # which the new one cannot open: it says so, and nothing changes.
+    old_sealing = keys.own_public(first.db, keys.SEALING)
+    assert keys.trusted(office.db, "YP-01", keys.SEALING) == old_sealing
+    early = export.export_return(office, "YP-01", tmp_path / "early")
+    before = everything(again)
+    run = importer.import_paths(again, [early.path])
+    assert not run.ok and "另一把密钥" in str(run.bundles[0].reason) and everything(again) == before
     assert keys.accept(office.db, "YP-01", "区人大") == new_fp
     assert importer.import_paths(office, [path]).ok
+    # The accepted key vouches for the sealing key its bundle carries: return bundles now open at the new PC.
+    assert keys.trusted(office.db, "YP-01", keys.SEALING) == keys.own_public(again.db, keys.SEALING)
+    assert importer.import_paths(again, [export.export_return(office, "YP-01", tmp_path / "late").path]).ok
 
 
 def _without_manifest_field(path: Path, name: str, signer: Ed25519PrivateKey) -> Path:
