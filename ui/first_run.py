@@ -51,10 +51,21 @@ def import_roster(session: Session, path: str, *, progress: Any = None) -> str:
     return str(report.summary()) if hasattr(report, "summary") else str(report)
 
 
-class RolePage(QWizardPage):
-    def __init__(self, wizard: FirstRunWizard) -> None:
+class WizardStep(QWizardPage):
+    """A page that reaches the wizard it was added to through Qt, not a Python attribute: a page holding its
+    wizard would make a reference cycle, and the cycle collector would then delete the wizard whenever it
+    happened to run — possibly while Qt is walking every widget (restyling, say), which crashes."""
+
+    @property
+    def owner(self) -> FirstRunWizard:
+        wizard = self.wizard()
+        assert isinstance(wizard, FirstRunWizard), "the page is used inside its wizard"
+        return wizard
+
+
+class RolePage(WizardStep):
+    def __init__(self) -> None:
         super().__init__()
-        self.owner = wizard
         # The language first: whoever unpacks the program reads the rest of the wizard in it. Each language
         # is named in itself, so the way back is readable whichever is showing.
         self.language_label = QLabel()
@@ -149,12 +160,11 @@ class OperatorPage(QWizardPage):
         return True
 
 
-class IdentityPage(QWizardPage):
+class IdentityPage(WizardStep):
     """Saving happens here (a commit page): the database takes its identity once."""
 
-    def __init__(self, wizard: FirstRunWizard) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.owner = wizard
         self.setCommitPage(True)
         self.errors = FieldErrors()
         self.code = QLineEdit()
@@ -255,10 +265,9 @@ def _on_field(error: UserError, field: str) -> UserError:
     return ValidationError([FieldError(field, error.message)])
 
 
-class RosterPage(QWizardPage):
-    def __init__(self, wizard: FirstRunWizard) -> None:
+class RosterPage(WizardStep):
+    def __init__(self) -> None:
         super().__init__()
-        self.owner = wizard
         self.path = QLineEdit()
         self.path.setObjectName("roster_path")
         self.browse = QPushButton()
@@ -357,10 +366,10 @@ class FirstRunWizard(QWizard):
         self.setObjectName("FirstRunWizard")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setMinimumSize(640, 460)
-        self.role_page = RolePage(self)
+        self.role_page = RolePage()
         self.operator_page = OperatorPage()
-        self.identity_page = IdentityPage(self)
-        self.roster_page = RosterPage(self)
+        self.identity_page = IdentityPage()
+        self.roster_page = RosterPage()
         for page in (self.role_page, self.operator_page, self.identity_page, self.roster_page):
             self.addPage(page)
         self.operator_page.operator.setText(settings.OPERATOR.get(ctx.session.db))
