@@ -8,8 +8,8 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import desk
-from app.resources import resource_path
 from app.session import Session
 from ui import backup_actions, ledger_import
 from ui.context import AppContext
+from ui.nav_icons import themed_icon
 from ui.navigation import PAGES, PageEntry, build_page
 from ui.pages.base import Page
 
@@ -49,13 +49,12 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.navigation.setIconSize(QSize(20, 20))
         for entry in PAGES:
             item = QListWidgetItem()
-            icon_file = resource_path("icons", f"{entry.icon}.svg")
-            if icon_file.is_file():
-                item.setIcon(QIcon(str(icon_file)))
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
             self.navigation.addItem(item)
+        self._paint_icons()
         self.navigation.setFixedWidth(176)
         self.stack = QStackedWidget()
         central = QWidget()
@@ -73,6 +72,7 @@ class MainWindow(QMainWindow):
         ctx.data_changed.connect(self._on_data_changed)
         ctx.language_changed.connect(self.retranslate_ui)
         ctx.settings_changed.connect(self.update_status)
+        ctx.settings_changed.connect(self._paint_icons)  # the theme may have changed: icons follow its text
         ctx.task_started.connect(self._task_started)
         ctx.task_progress.connect(self._task_progress)
         ctx.task_finished.connect(self._task_finished)
@@ -142,6 +142,11 @@ class MainWindow(QMainWindow):
             else:
                 self._stale.add(key)  # refreshed when next shown: no work for pages nobody looks at
         self.update_status()
+
+    def _paint_icons(self) -> None:
+        color = QGuiApplication.palette().color(QPalette.ColorRole.Text)
+        for row, entry in enumerate(PAGES):
+            self.navigation.item(row).setIcon(themed_icon(entry.icon, color))
 
     # -- status bar --------------------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
