@@ -17,7 +17,9 @@ from app.sync import export, importer
 from ui import translations
 from ui.context import AppContext
 from ui.main_window import MainWindow, _local_time
+from ui.models.reception_days_model import ReceptionDaysTableModel
 from ui.pages.items_page import ItemsPage
+from ui.pages.reception_page import ReceptionPage
 from ui.pages.visits_page import DistrictVisitsModel, VisitsPage
 
 
@@ -162,3 +164,45 @@ def test_the_district_status_bar_counts_stations_and_the_last_import(
         settle(ctx)
         translations.uninstall()
         district.close()
+
+
+def test_the_station_filter_narrows_the_reception_days_and_the_calendar(
+    qtbot: Any, district_ctx: AppContext
+) -> None:
+    page = ReceptionPage(district_ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.table.horizontalHeader().visualIndex(ReceptionDaysTableModel.COL_STATION) == 1
+    # The demo's most recent month with days at several stations.
+    month = district_ctx.session.db.execute(
+        "SELECT substr(date, 1, 7) FROM reception_days GROUP BY 1"
+        " HAVING COUNT(DISTINCT station_uuid) > 1 ORDER BY 1 DESC LIMIT 1"
+    ).fetchone()[0]
+    year, number = (int(part) for part in month.split("-"))
+    page.calendar.setCurrentPage(year, number)
+    everywhere = {d.toString("yyyy-MM-dd") for d in page.calendar.marked}
+    assert len(_codes_listed(page.model)) > 1
+
+    code = (page.model.object_at(0) or {})["station_code"]
+    page.filter_station.choose(code)
+    assert _codes_listed(page.model) == {code}
+    own_days = {
+        row[0]
+        for row in district_ctx.session.db.execute(
+            "SELECT date FROM reception_days WHERE substr(date, 1, 7) = ?"
+            " AND station_uuid = (SELECT uuid FROM stations WHERE code = ?)",
+            [month, code],
+        )
+    }
+    assert page.model.total_count() == len(
+        list(
+            district_ctx.session.db.execute(
+                "SELECT 1 FROM reception_days WHERE substr(date, 1, 7) = ?"
+                " AND station_uuid = (SELECT uuid FROM stations WHERE code = ?)",
+                [month, code],
+            )
+        )
+    )
+    assert own_days
+    assert {d.toString("yyyy-MM-dd") for d in page.calendar.marked} == own_days
+    assert own_days <= everywhere

@@ -34,6 +34,7 @@ from ui.context import AppContext
 from ui.models.reception_days_model import ReceptionDaysTableModel
 from ui.pages.base import Page
 from ui.pages.day_details import DayDetails
+from ui.pages.station_filter import StationFilter, fit_station_column, show_station_column_early
 from ui.widgets.deputy_picker import DeputyPicker
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.marked_calendar import MarkedCalendar
@@ -61,10 +62,15 @@ class ReceptionPage(Page):
             widths={m.COL_DATE: 100, m.COL_TIME: 100, m.COL_KIND: 100, m.COL_THEME: 120, m.COL_DUTIES: 90},
         )
         hide_station_column(self.table, m.COL_STATION, ctx.session.role)
+        if ctx.session.role == "district":
+            show_station_column_early(self.table, m.COL_STATION, after=m.COL_DATE)
+        self.filter_station = StationFilter(ctx.session.role)
+        self.station_uuids: dict[str, str] = {}  # code -> uuid, for the calendar's marks
         self.month_label = QLabel()
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter_station)
         left_layout.addWidget(self.calendar)
         left_layout.addWidget(self.month_label)
         left_layout.addWidget(self.table, 1)
@@ -156,6 +162,7 @@ class ReceptionPage(Page):
             QWidget.setTabOrder(first, second)
 
         self.calendar.currentPageChanged.connect(lambda _y, _m: self._show_month())
+        self.filter_station.changed.connect(self._show_month)
         self.calendar.clicked.connect(self._day_clicked)
         on_row_selected(self.table, self._load_record)
         self.date.dateChanged.connect(lambda _d: self._offer_deputies())
@@ -191,6 +198,7 @@ class ReceptionPage(Page):
 
     def retranslate_ui(self) -> None:
         self.calendar.setLocale(QLocale())
+        self.filter_station.retranslate_ui()
         self.form_box.setTitle(self.tr("Reception day"))
         self.district_note.setText(
             self.tr("Reception days are planned at the stations and arrive here in their bundles.")
@@ -221,6 +229,9 @@ class ReceptionPage(Page):
         self._show_day_extras()
 
     def refresh(self) -> None:
+        names = self.filter_station.reload(self.ctx.session.db)
+        self.station_uuids = {s["code"]: s["uuid"] for s in desk.stations(self.ctx.session.db)}
+        fit_station_column(self.table, ReceptionDaysTableModel.COL_STATION, names)
         self._show_month()
         self._offer_deputies()
         self._show_day_extras()
@@ -249,14 +260,19 @@ class ReceptionPage(Page):
     def _show_month(self) -> None:
         first, last = self._month_bounds()
         try:
-            self.model.set_filters(date_from=first.isoformat(), date_to=last.isoformat())
+            self.model.set_filters(
+                date_from=first.isoformat(),
+                date_to=last.isoformat(),
+                station_code=self.filter_station.code() or None,
+            )
         except UserError:
             return
         self.model.sort(ReceptionDaysTableModel.COL_DATE, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSortIndicator(
             ReceptionDaysTableModel.COL_DATE, Qt.SortOrder.AscendingOrder
         )
-        station = self.ctx.session.local_station_uuid()
+        # A station marks its own days; the district the chosen station's, or every station's.
+        station = self.ctx.session.local_station_uuid() or self.station_uuids.get(self.filter_station.code())
         self.calendar.set_marked(
             [
                 QDate.fromString(d, "yyyy-MM-dd")
