@@ -151,3 +151,20 @@ def test_plan_a_reception_day_from_the_dashboard(qtbot: Any, ctx: AppContext) ->
     assert reception is window.pages["reception"]
     assert getattr(reception, "editing", "x") is None
     ctx.wait_for_tasks()
+
+
+def test_overdue_headers_fit_their_capitals_in_english(qtbot: Any, demo_ctx: AppContext) -> None:
+    """The theme prints headers in capitals with 20 px padding each side: "WAITING SINCE" must fit."""
+    from ui import translations
+
+    window = _window(qtbot, demo_ctx)
+    page = window.pages["dashboard"]
+    assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: page.loads >= 1, timeout=10_000)
+    translations.install("en")
+    demo_ctx.language_changed.emit()
+    header = page.overdue_table.horizontalHeader()
+    for column in (0, 2, 3):
+        label = page.overdue_table.horizontalHeaderItem(column).text()
+        assert label in ("Number", "Step", "Waiting since")
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(label.upper()) + 40

@@ -233,8 +233,16 @@ class DashboardPage(Page):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, row["uuid"])
                 self.overdue_table.setItem(r, c, cell)
+        header = self.overdue_table.horizontalHeader()
+        metrics = header.fontMetrics()
         for column in (0, 2, 3):
             self.overdue_table.resizeColumnToContents(column)
+            # The theme shows headers in capitals with 20 px padding each side, which Qt's own sizing does not
+            # know: "WAITING SINCE" is wider than "Waiting since".
+            label = self.overdue_table.horizontalHeaderItem(column)
+            if label is not None:
+                wanted = metrics.horizontalAdvance(label.text().upper()) + 44
+                header.resizeSection(column, max(header.sectionSize(column), wanted))
 
     def _ensure_charts(self) -> None:
         if hasattr(self, "month_chart"):
