@@ -33,6 +33,21 @@ def _qm_files() -> None:
     build_qm_files()
 
 
+@pytest.fixture(autouse=True)
+def _no_windows_left_behind(qapp: Any) -> Iterator[None]:
+    """Close and delete every window a test leaves open, so a later test's application-wide change (theme,
+    language) never reaches a widget whose models or pages were already collected."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+
+
 @pytest.fixture
 def ctx(qapp: Any, station_session: Session, db_path: Path) -> Iterator[AppContext]:
     translations.install("zh_CN")
