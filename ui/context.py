@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.errors import UserError
@@ -161,7 +162,7 @@ class AppContext(QObject):
         callbacks = self._callbacks.pop(task_id, None)
         if callbacks is None or not callbacks.quiet:
             self.task_finished.emit()
-        if callbacks is not None and callbacks.on_done is not None:
+        if callbacks is not None and callbacks.on_done is not None and _receiver_alive(callbacks.on_done):
             callbacks.on_done(result)
 
     def _task_failed(self, task_id: int, message: str) -> None:
@@ -169,7 +170,8 @@ class AppContext(QObject):
         if callbacks is None or not callbacks.quiet:
             self.task_finished.emit()
         if callbacks is not None and callbacks.on_error is not None:
-            callbacks.on_error(message)
+            if _receiver_alive(callbacks.on_error):
+                callbacks.on_error(message)
         else:
             log.warning("task failed: %s", message)
 
@@ -191,3 +193,10 @@ class AppContext(QObject):
             self.data_changed.emit(table)
         finally:
             self.change_source = None
+
+
+def _receiver_alive(callback: Callable[..., Any]) -> bool:
+    """A result that arrives after its page or window was closed has nowhere to go: a method of a deleted
+    widget would raise (or crash) on its first attribute access, so such a callback is dropped."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)

@@ -68,3 +68,22 @@ def test_progress_is_reported_and_writes_are_visible_to_the_ui_session(
     assert done[0] == 3
     assert seen[-1] == ("导入", 3, 3)
     assert settings.OPERATOR.get(station_session.db) == "王芳"
+
+
+def _station_name(session: Session) -> str:
+    return str(session.db.execute("SELECT name FROM stations").fetchone()[0])
+
+
+def test_a_result_for_a_closed_widget_is_dropped(qtbot: Any, station_session: Session, db_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QLabel
+
+    ctx = AppContext(db_path, station_session)
+    label = QLabel()
+    alive = QLabel()
+    ctx.run_task(_count_deputies, on_done=lambda result: alive.setText(str(result[0])))
+    ctx.run_task(_station_name, on_done=label.setText)  # a bound method of a widget that goes away
+    label.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    ctx.wait_for_tasks()
+    qtbot.waitUntil(lambda: alive.text() == "0")  # the other result still arrives; no error is raised
