@@ -29,10 +29,15 @@ def _step(maximum: int) -> int:
     return max(1, maximum // 5)
 
 
-def _drawing(width: float, height: float, font: str) -> Drawing:
+def _titled_drawing(title: str, width: float, height: float, font: str) -> Drawing:
     drawing = Drawing(width, height)
     # The renderer otherwise starts each drawing in Helvetica, which would be listed unembedded in the PDF.
     drawing.initialFontName = font
+    drawing.add(
+        String(
+            width / 2, height - 12, title, fontName=font, fontSize=9.5, textAnchor="middle", fillColor=TEXT
+        )
+    )
     return drawing
 
 
@@ -47,12 +52,7 @@ def column_chart(
     height: float,
 ) -> Drawing:
     """Vertical bars, one per label (e.g. the last 12 months)."""
-    drawing = _drawing(width, height, font)
-    drawing.add(
-        String(
-            width / 2, height - 12, title, fontName=font, fontSize=9.5, textAnchor="middle", fillColor=TEXT
-        )
-    )
+    drawing = _titled_drawing(title, width, height, font)
     chart = VerticalBarChart()
     chart.x, chart.y = 30, 34
     chart.width, chart.height = width - 42, height - 66
@@ -93,12 +93,7 @@ def bar_chart(
     height: float,
 ) -> Drawing:
     """Horizontal bars, largest first (e.g. items by category), so long Chinese labels stay readable."""
-    drawing = _drawing(width, height, font)
-    drawing.add(
-        String(
-            width / 2, height - 12, title, fontName=font, fontSize=9.5, textAnchor="middle", fillColor=TEXT
-        )
-    )
+    drawing = _titled_drawing(title, width, height, font)
     pairs = sorted(zip(labels, values, strict=True), key=lambda p: p[1]) or [("", 0)]
     chart = HorizontalBarChart()
     # A bar is never thicker than 16 points: with few categories the chart is shorter, not fatter.
