@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from typing import Any
 
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app.errors import UserError
 from ui.context import AppContext
 
 
@@ -36,3 +39,15 @@ class Page(QWidget):
 
     def print_page(self) -> None:
         """Ctrl+P."""
+
+
+def apply_listing_filters(model: Any, error_label: QLabel, **filters: Any) -> None:
+    """Hand a page's filter inputs to its table model; a filter the model refuses (a date that does not
+    exist) is named under the filters and the table stays as it was."""
+    try:
+        model.set_filters(**filters)
+    except UserError as exc:
+        error_label.setText(str(exc))
+        error_label.show()
+        return
+    error_label.hide()

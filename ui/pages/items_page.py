@@ -25,7 +25,7 @@ from app.services import items as item_service
 from db.records import get
 from ui.context import AppContext
 from ui.models.items_model import ItemsTableModel
-from ui.pages.base import Page
+from ui.pages.base import Page, apply_listing_filters
 from ui.pages.item_actions import ItemActions
 from ui.pages.item_dialog import ItemDialog
 from ui.pages.station_filter import StationFilter, fit_station_column, show_station_column_early
@@ -241,19 +241,15 @@ class ItemsPage(Page):
 
     def apply_filters(self) -> None:
         status = TABS[self.tabs.currentIndex()] if self.tabs.currentIndex() >= 0 else None
-        try:
-            self.model.set_filters(
-                status=status.value if status else None,
-                text=self.search.text().strip() or None,
-                community=self.filter_community.text().strip() or None,
-                category=self.filter_category.currentData() or None,
-                station_code=self.filter_station.code() or None,
-            )
-        except UserError as exc:
-            self.filter_error.setText(str(exc))
-            self.filter_error.show()
-            return
-        self.filter_error.hide()
+        apply_listing_filters(
+            self.model,
+            self.filter_error,
+            status=status.value if status else None,
+            text=self.search.text().strip() or None,
+            community=self.filter_community.text().strip() or None,
+            category=self.filter_category.currentData() or None,
+            station_code=self.filter_station.code() or None,
+        )
 
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.tr("Items: %n", "", total))

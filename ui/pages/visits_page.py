@@ -27,7 +27,7 @@ from app.services import visits as visit_service
 from ui.context import AppContext
 from ui.models.paged_model import Column, field
 from ui.models.visits_model import VisitsTableModel
-from ui.pages.base import Page
+from ui.pages.base import Page, apply_listing_filters
 from ui.pages.station_filter import StationFilter, fit_station_column, show_station_column_early
 from ui.pages.visit_form import VisitForm
 from ui.widgets.tables import debounced, fit_to_contents, make_table, on_row_selected, select_uuid
@@ -204,20 +204,16 @@ class VisitsPage(Page):
 
     # -- filters -------------------------------------------------------------------------------------------
     def apply_filters(self) -> None:
-        try:
-            self.model.set_filters(
-                text=self.search.text().strip() or None,
-                date_from=self.filter_from.text().strip() or None,
-                date_to=self.filter_to.text().strip() or None,
-                community=self.filter_community.text().strip() or None,
-                category=self.filter_category.currentData() or None,
-                station_code=self.filter_station.code() or None,
-            )
-        except UserError as exc:
-            self.filter_error.setText(str(exc))
-            self.filter_error.show()
-            return
-        self.filter_error.hide()
+        apply_listing_filters(
+            self.model,
+            self.filter_error,
+            text=self.search.text().strip() or None,
+            date_from=self.filter_from.text().strip() or None,
+            date_to=self.filter_to.text().strip() or None,
+            community=self.filter_community.text().strip() or None,
+            category=self.filter_category.currentData() or None,
+            station_code=self.filter_station.code() or None,
+        )
 
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.tr("Visits: %n", "", total))
