@@ -142,20 +142,26 @@ def generate(
     _ensure_identity(session)
     rng = random.Random(seed)
     today = today or date.today()
+    local_code, local_uuid = "", ""
     if session.is_district:
         codes = [s[0] for s in DEMO_STATIONS]
     else:
-        codes = [
-            session.db.execute(
-                "SELECT code FROM stations WHERE uuid = ?", [session.local_station_uuid()]
-            ).fetchone()[0]
+        local_uuid = session.local_station_uuid() or ""
+        local_code = session.db.execute("SELECT code FROM stations WHERE uuid = ?", [local_uuid]).fetchone()[
+            0
         ]
+        codes = [local_code]
     result = DemoResult(0, 0, 0, 0, 0)
     with session.write() as writer:
+        # A station's own record is what its clerk set up: the demo neither renames it nor
+        # needs its code to be one of the demo codes.
         station_uuids = {
             s[0]: station_service.upsert(writer, code=s[0], name=s[1], kind=s[2], street=s[3])
             for s in DEMO_STATIONS
+            if s[0] != local_code
         }
+        if local_code:
+            station_uuids[local_code] = local_uuid
         result.stations = len(station_uuids)
         roster = _roster(writer, rng, station_uuids, today)
         result.deputies = len(roster)
