@@ -153,15 +153,21 @@ def generate(
         codes = [local_code]
     result = DemoResult(0, 0, 0, 0, 0)
     with session.write() as writer:
-        # A station's own record is what its clerk set up: the demo neither renames it nor
-        # needs its code to be one of the demo codes.
-        station_uuids = {
-            s[0]: station_service.upsert(writer, code=s[0], name=s[1], kind=s[2], street=s[3])
-            for s in DEMO_STATIONS
-            if s[0] != local_code
-        }
         if local_code:
+            # A station's own record is what its clerk set up: the demo neither renames it nor needs
+            # its code to be a demo code. Other stations it knows only from the roster, as a roster
+            # import would make them (placeholders that give way to their own records at the district).
+            station_uuids = {
+                s[0]: station_service.ensure_placeholder(writer, s[0])
+                for s in DEMO_STATIONS
+                if s[0] != local_code
+            }
             station_uuids[local_code] = local_uuid
+        else:
+            station_uuids = {
+                s[0]: station_service.upsert(writer, code=s[0], name=s[1], kind=s[2], street=s[3])
+                for s in DEMO_STATIONS
+            }
         result.stations = len(station_uuids)
         roster = _roster(writer, rng, station_uuids, today)
         result.deputies = len(roster)

@@ -242,10 +242,16 @@ class Merger:
             values = self._values(meta, local_seq, both, local_content)
             current = (*local_meta, local_seq, old[5], old[6], *local_content)
             return (values, "unchanged") if values[:-1] != current else None
-        self._record_conflict(spec, incoming_wins, local_row, local_content, incoming_row, incoming_content)
+        recorded = self._record_conflict(
+            spec, incoming_wins, local_row, local_content, incoming_row, incoming_content
+        )
         if incoming_wins:
-            return self._values(incoming_row, 0, both, incoming_content), "conflict"
-        return self._values(local_row, local_seq, both, local_content), "conflict"
+            return self._values(incoming_row, 0, both, incoming_content), (
+                "conflict" if recorded else "updated"
+            )
+        return self._values(local_row, local_seq, both, local_content), (
+            "conflict" if recorded else "unchanged"
+        )
 
     @staticmethod
     def _values(
@@ -282,7 +288,8 @@ class Merger:
         local_content: tuple[Any, ...],
         incoming_row: tuple[Any, ...],
         incoming_content: tuple[Any, ...],
-    ) -> None:
+    ) -> bool:
+        """Stores the copy not kept for the office; False when there is no disagreement to show."""
         names = ("uuid", "origin", "created_at", "updated_at", "version", *spec.columns)
         local = dict(zip(names, (*local_row, *local_content), strict=True))
         incoming = dict(zip(names, (*incoming_row, *incoming_content), strict=True))
@@ -290,7 +297,7 @@ class Merger:
         if spec.name == "items":
             self.conflicted_items[str(local_row[0])] = (kept, other)
         if spec.name == "stations" and other["name"] == other["code"] and other["kind"] is None:
-            return  # a placeholder giving way to the real record is not a disagreement
+            return False  # a placeholder giving way to the real record is not a disagreement
         self.db.execute(
             "INSERT OR IGNORE INTO sync_conflicts (table_name, record_uuid, kept, other, other_from, bundle_hash,"
             " detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -304,6 +311,7 @@ class Merger:
                 self.stamp,
             ],
         )
+        return True
 
     # ------------------------------------------------------------ checks before writing
 

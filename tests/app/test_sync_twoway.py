@@ -10,7 +10,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.errors import UserError
-from app.services import items
+from app.services import items, stations
 from app.sync import conflicts, container, export, importer, keys, status
 from tests.app.test_sync_support import canonical, district, everything, station
 
@@ -214,3 +214,50 @@ def _without_manifest_field(path: Path, name: str, signer: Ed25519PrivateKey) ->
     older = path.with_name("older-" + path.name)
     older.write_bytes(data)
     return older
+
+
+def test_a_roster_placeholder_giving_way_to_the_stations_own_record_is_no_conflict(
+    tmp_path: Path,
+) -> None:
+    own = station(tmp_path, "YP-01", months=0, name="控江路街道代表之家")
+    other = station(tmp_path, "YP-02", months=0)
+    with other.write() as writer:  # YP-02's roster names YP-01 before YP-01's own data arrives
+        stations.ensure_placeholder(writer, "YP-01")
+    office = district(tmp_path)
+    assert importer.import_paths(office, [export.export_station(own, tmp_path / "a").path]).ok
+    run = importer.import_paths(office, [export.export_station(other, tmp_path / "b").path])
+    assert run.ok
+    assert run.bundles[0].tables["stations"].conflicts == 0
+    assert conflicts.open_conflicts(office) == []
+    name = office.db.execute("SELECT name FROM stations WHERE code = 'YP-01'").fetchone()[0]
+    assert name == "控江路街道代表之家"
+
+
+def test_one_stick_carries_both_directions_and_each_side_imports_the_folder(tmp_path: Path) -> None:
+    stick = tmp_path / "U盘"
+    desk = station(tmp_path, "YP-01", months=0)
+    items.create(desk, date="2024-05-06", title="路灯不亮", content="凤城三村路灯坏了")
+    neighbour = station(tmp_path, "YP-02", months=0)
+    office = district(tmp_path)
+    export.export_station(desk, stick)
+    export.export_station(neighbour, stick)
+    first = importer.import_paths(office, [stick])
+    assert first.ok and len(first.bundles) == 2
+    # The office heads every first key with its own name, in the clerk's language.
+    assert all("首次收到 YP-0" in b.lines()[1] for b in first.bundles)
+    export.export_return(office, "YP-01", stick)
+    export.export_return(office, "YP-02", stick)
+    # Back at the station: its own outgoing bundle, YP-02's and YP-02's return are passed by.
+    back = importer.import_paths(desk, [stick])
+    assert back.ok, [b.lines() for b in back.bundles]
+    assert [b.file_name for b in back.bundles] == ["return-YP-01-000001.liaison"]
+    assert "首次收到 区人大 的密钥" in back.bundles[0].lines()[1]
+    # And at the office again: the return bundles it wrote are not its to import.
+    again = importer.import_paths(office, [stick])
+    assert again.ok and sorted(b.file_name for b in again.bundles) == [
+        "YP-01-000001.liaison",
+        "YP-02-000001.liaison",
+    ]
+    # A file named on purpose is still checked, and refused with its reason.
+    named = importer.import_paths(office, [stick / "return-YP-01-000001.liaison"])
+    assert not named.ok
