@@ -6,6 +6,7 @@ is recognised by the hash of its signed manifest and changes nothing.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -62,13 +63,39 @@ class ImportRun:
         }
 
 
-def bundle_files(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given; folders contribute their *.liaison files, in name order."""
+_RETURN_NAME = re.compile(r"^return-(.+)-\d{6}" + re.escape(SUFFIX) + "$")
+_STATION_NAME = re.compile(r"^(.+)-\d{6}" + re.escape(SUFFIX) + "$")
+
+
+def travels_elsewhere(name: str, role: str, station_code: str) -> bool:
+    """A bundle named as export writes it that is not for this database: at a station, its own outgoing
+    bundles and other stations' files; at the district, its return bundles. One USB stick carries both
+    directions, so a folder import passes these by instead of refusing them."""
+    returned = _RETURN_NAME.match(name)
+    if role == "district":
+        return returned is not None
+    if role == "station":
+        if returned is not None:
+            return returned.group(1) != station_code
+        return _STATION_NAME.match(name) is not None
+    return False
+
+
+def bundle_files(paths: Iterable[Path | str], *, role: str = "", station_code: str = "") -> list[Path]:
+    """Files as given; folders contribute their *.liaison files meant for this database, in name order."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.is_file() and p.name.endswith(SUFFIX)))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.is_file()
+                    and p.name.endswith(SUFFIX)
+                    and not travels_elsewhere(p.name, role, station_code)
+                )
+            )
         elif path.is_file():
             found.append(path)
         else:
@@ -85,7 +112,7 @@ def import_paths(
     progress: Progress | None = None,
 ) -> ImportRun:
     session.require_initialised()
-    files = bundle_files(paths)
+    files = bundle_files(paths, role=session.role, station_code=settings.STATION_CODE.get(session.db))
     if not files:
         raise UserError(text("没有找到数据包（*.liaison）", "No bundles (*.liaison) found"))
     run = ImportRun()

@@ -93,7 +93,7 @@ class BundleSummary:
                 + text(
                     "首次收到 {s} 的密钥，已登记。请电话核对指纹：{k}",
                     "First key from {s}, now trusted. Compare its fingerprint by phone: {k}",
-                    s=self.station_code if self.kind == "station" else "district",
+                    s=self.station_code if self.kind == "station" else text("区人大", "the district office"),
                     k=self.key_fingerprint,
                 ).render()
             )
