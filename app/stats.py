@@ -13,6 +13,13 @@ from app.i18n import text
 from app.period import Period
 
 UNCATEGORISED = "未分类"
+
+
+def category_label(category: str) -> str:
+    """A category as printed or shown: the program's own 未分类 in the reader's language, a clerk's own words as typed."""
+    return text("未分类", "Uncategorised").render() if category == UNCATEGORISED else category
+
+
 # The keys `liaison stats --json` prints, exactly and in this order; compute() may carry more for the reports.
 STATS_KEYS = (
     "from",

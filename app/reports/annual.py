@@ -64,7 +64,7 @@ def summary_sentences(figures: dict[str, Any], year: int, by_kind: dict[str, int
     """Sentences the office can paste into its work report; every number is computed."""
     top = list(figures["items_by_category"].items())[:3]
     sep = "、" if current_language() != "en" else ", "
-    top_text = sep.join(t("{c}（{n}条）", "{c} ({n})", c=c, n=n) for c, n in top) or "—"
+    top_text = sep.join(t("{c}（{n}条）", "{c} ({n})", c=stats.category_label(c), n=n) for c, n in top) or "—"
     coverage = figures["coverage"]
     full = coverage >= 1.0 and figures["deputies"] > 0
     return [
@@ -234,7 +234,7 @@ def _category_chart(figures: dict[str, Any], styles: Styles) -> Flowable:
     categories = figures["items_by_category"]
     return charts.bar_chart(
         t("社情民意分类（条）", "Items by category"),
-        list(categories),
+        [stats.category_label(c) for c in categories],
         list(categories.values()),
         font=styles.font.name,
         unit=t("条", "items"),

@@ -157,7 +157,7 @@ def _charts(
     categories = figures["items_by_category"]
     by_category = charts.bar_chart(
         t("本月社情民意分类", "Items this month by category"),
-        list(categories),
+        [stats.category_label(c) for c in categories],
         list(categories.values()),
         font=styles.font.name,
         unit=t("条", "items"),
@@ -250,7 +250,7 @@ def _items_table(db: Any, period: Period, station: queries.Station, styles: Styl
             [
                 item["item_no"],
                 privacy.mask_phones_in_text(item["title"]),
-                item["category"] or stats.UNCATEGORISED,
+                stats.category_label(item["category"] or stats.UNCATEGORISED),
                 status.label if status else item["status"],
                 item["department"] or "—",
                 answer.label if answer else "—",

@@ -117,6 +117,10 @@
         <translation>近12个月社情民意分类</translation>
     </message>
     <message>
+        <source>Uncategorised</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
         <source>Items</source>
         <translation>条数</translation>
     </message>

@@ -231,3 +231,22 @@ def test_an_unreadable_font_file_falls_back_instead_of_failing(station: Session,
     assert font.name == "STSong-Light" and not font.embedded
     result = build_monthly(station, MONTH, tmp_path / "r.pdf", font=font)
     assert result.warning is not None
+
+
+def test_an_item_without_category_is_uncategorised_in_the_readers_language(
+    station: Session, tmp_path: Path
+) -> None:
+    from app import i18n
+
+    station.db.execute(
+        "UPDATE items SET category = '' WHERE uuid = (SELECT uuid FROM items WHERE date LIKE ? LIMIT 1)",
+        [f"{MONTH}-%"],
+    )
+    chinese = tmp_path / "zh.pdf"
+    build_monthly(station, MONTH, chinese)
+    assert "未分类" in pdf_text(chinese)
+    i18n.set_language("en")
+    english = tmp_path / "en.pdf"
+    build_monthly(station, MONTH, english)
+    text = pdf_text(english)
+    assert "Uncategorised" in text and "未分类" not in text

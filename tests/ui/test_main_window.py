@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -168,3 +169,25 @@ def test_overdue_headers_fit_their_capitals_in_english(qtbot: Any, demo_ctx: App
         label = page.overdue_table.horizontalHeaderItem(column).text()
         assert label in ("Number", "Step", "Waiting since")
         assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(label.upper()) + 40
+
+
+def test_the_category_chart_names_uncategorised_items_in_english(qtbot: Any, ctx: AppContext) -> None:
+    from PySide6.QtCharts import QBarCategoryAxis
+
+    from app.services import items
+    from ui import translations
+
+    items.create(ctx.session, date=date.today().isoformat(), title="路灯不亮", content="")
+    window = _window(qtbot, ctx)
+    page = window.pages["dashboard"]
+    assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: page.loads >= 1, timeout=10_000)
+
+    def labels() -> list[str]:
+        axes = [a for a in page.category_chart.chart().axes() if isinstance(a, QBarCategoryAxis)]
+        return [label for axis in axes for label in axis.categories()]
+
+    assert labels() == ["未分类"]
+    translations.install("en")
+    ctx.language_changed.emit()
+    assert labels() == ["Uncategorised"]

@@ -276,7 +276,7 @@ class DashboardPage(Page):
         categories = list(data["year"]["items_by_category"].items())[:8]
         self.category_chart.show_rows(
             self.tr("Sentiment items by category, last 12 months"),
-            [name for name, _ in categories],
+            [self.tr("Uncategorised") if name == stats.UNCATEGORISED else name for name, _ in categories],
             [count for _, count in categories],
             self.tr("Items"),
         )
