@@ -97,8 +97,11 @@ def district_overview(session: Session) -> list[StationRow]:
         row.reception_days = _count(db, "SELECT COUNT(*) FROM reception_days WHERE station_uuid = ?", uuid)
         row.visits = _count(db, "SELECT COUNT(*) FROM visits WHERE station_uuid = ?", uuid)
         row.items = _count(db, "SELECT COUNT(*) FROM items WHERE station_uuid = ?", uuid)
+        # 未办结: not yet resolved, the complement of the reports' 已办结 (落实 + 反馈).
         row.open_items = _count(
-            db, "SELECT COUNT(*) FROM items WHERE station_uuid = ? AND status NOT IN ('fed_back')", uuid
+            db,
+            "SELECT COUNT(*) FROM items WHERE station_uuid = ? AND status NOT IN ('resolved', 'fed_back')",
+            uuid,
         )
         row.conflicts = _count(
             db,

@@ -261,3 +261,25 @@ def test_one_stick_carries_both_directions_and_each_side_imports_the_folder(tmp_
     # A file named on purpose is still checked, and refused with its reason.
     named = importer.import_paths(office, [stick / "return-YP-01-000001.liaison"])
     assert not named.ok
+
+
+def test_open_items_at_the_office_are_those_not_yet_handled_as_the_reports_count_them(
+    tmp_path: Path,
+) -> None:
+    from app import stats
+    from app.period import Period
+    from app.reports.figures import handled
+
+    desk = station(tmp_path, "YP-01", months=0)
+    waiting = items.create(desk, date="2024-05-06", title="路口拥堵", content="")
+    done = items.create(desk, date="2024-05-07", title="路灯不亮", content="")
+    office = district(tmp_path)
+    assert importer.import_paths(office, [export.export_station(desk, tmp_path / "a").path]).ok
+    items.move(office, done, "assigned", department="区绿化市容局")
+    items.move(office, done, "handling")
+    items.move(office, done, "resolved", reply="已更换灯具")
+    figures = stats.compute(office.db, Period.year(2024), "YP-01")
+    row = {r.code: r for r in status.district_overview(office)}["YP-01"]
+    assert row.items == 2
+    assert row.open_items == row.items - handled(figures) == 1
+    assert items.require(office.db, waiting)["status"] == "raised"
