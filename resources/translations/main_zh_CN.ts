@@ -91,6 +91,10 @@
         <translation>尚未安排接待日。请在“接待日”页面安排。</translation>
     </message>
     <message>
+        <source>No station has a reception day scheduled.</source>
+        <translation>各家站点尚未安排接待日。</translation>
+    </message>
+    <message>
         <source>On duty:</source>
         <translation>值班代表：</translation>
     </message>

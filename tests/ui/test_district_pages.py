@@ -206,3 +206,29 @@ def test_the_station_filter_narrows_the_reception_days_and_the_calendar(
     assert own_days
     assert {d.toString("yyyy-MM-dd") for d in page.calendar.marked} == own_days
     assert own_days <= everywhere
+
+
+def test_the_district_dashboard_offers_no_planning_of_days_it_cannot_plan(
+    qtbot: Any, qapp: Any, tmp_path: Path
+) -> None:
+    from ui.pages.dashboard_page import DashboardPage
+
+    path = tmp_path / "office.db"
+    session = Session.open(path, operator="区人大")
+    identity.init_district(session, name="杨浦区人大常委会", operator="区人大")
+    translations.install("zh_CN")
+    ctx = AppContext(path, session)
+    try:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        page = window.pages["dashboard"]
+        assert isinstance(page, DashboardPage)
+        qtbot.waitUntil(lambda: page.loads >= 1, timeout=10_000)
+        assert not page.plan_button.isVisible()
+        assert page.next_label.text() == "各家站点尚未安排接待日。"
+        assert "页面安排" not in page.next_label.text()
+    finally:
+        settle(ctx)
+        translations.uninstall()
+        session.close()

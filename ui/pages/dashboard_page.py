@@ -102,6 +102,8 @@ class DashboardPage(Page):
         next_layout = QVBoxLayout(self.next_box)
         next_layout.addWidget(self.next_label, 1)
         next_layout.addWidget(self.plan_button)
+        # The district office looks at the stations' days; only a station plans its own.
+        self.plan_button.setVisible(ctx.session.role != "district")
 
         self.overdue_box = QGroupBox()
         self.overdue_table = QTableWidget(0, 4)
@@ -202,9 +204,12 @@ class DashboardPage(Page):
 
     def _show_next_day(self, day: dict[str, Any] | None) -> None:
         if day is None:
-            self.next_label.setText(
-                self.tr("No reception day is scheduled. Plan one on the Reception days page.")
-            )
+            if self.ctx.session.role == "district":
+                self.next_label.setText(self.tr("No station has a reception day scheduled."))
+            else:
+                self.next_label.setText(
+                    self.tr("No reception day is scheduled. Plan one on the Reception days page.")
+                )
             return
         when = day["date"]
         if day["start_time"]:
