@@ -124,10 +124,10 @@ def _find_header(
             raise UnreadableFile(
                 text(
                     "无法判断这是哪种台账：第{r}行的列为 {found}。代表名册须有 姓名、层级；接待日台账须有 日期、"
-                    "到场代表等；来访登记须有 日期、反映问题；社情民意须有 登记日期、标题。可用 --kind 指定",
+                    "到场代表等；来访登记须有 日期、反映问题；社情民意须有 登记日期、标题。请按以上列名改好表头后再导入",
                     "Cannot tell which ledger this is: row {r} has the columns {found}. A roster needs 姓名/name "
                     "and 层级/level; a reception ledger 日期/date and 到场代表/present; a visit ledger 日期/date "
-                    "and 反映问题/raised; an item ledger 登记日期/date and 标题/title. Use --kind to say",
+                    "and 反映问题/raised; an item ledger 登记日期/date and 标题/title. Name the header cells so and import again",
                     r=number,
                     found=found,
                 )

@@ -60,3 +60,19 @@ def test_a_refused_file_changes_nothing_and_says_why(qtbot: Any, ctx: AppContext
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
     assert "省" in seen[0] or "层级" in seen[0]
     assert ctx.session.db.execute("SELECT COUNT(*) FROM deputies").fetchone()[0] == 0
+
+
+def test_a_file_of_unknown_kind_is_explained_without_command_line_advice(
+    qtbot: Any, ctx: AppContext, tmp_path: Path
+) -> None:
+    odd = tmp_path / "统计表.csv"
+    odd.write_text("序号,备注\n1,无\n", encoding="utf-8")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    seen: list[str] = []
+    _answer_message_box(seen)
+    ledger_import.start(ctx, window, str(odd))
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert "无法判断这是哪种台账" in seen[0] and "序号、备注" in seen[0]
+    assert "--" not in seen[0]  # the window has no command-line options to offer
+    assert "表头" in seen[0]
