@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -161,3 +163,20 @@ def test_a_note_goes_into_the_history_and_an_empty_one_is_refused(qtbot: Any, ct
     assert page.add_note()
     assert "已电话联系居民" in page.history.item(page.history.count() - 1).text()
     assert page.note.text() == ""
+
+
+def test_history_times_are_the_clerks_wall_clock_not_utc(
+    qtbot: Any, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uuid = _raise(ctx)
+    ctx.session.db.execute("UPDATE item_events SET at = '2026-01-10T01:30:00Z' WHERE item_uuid = ?", [uuid])
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        page = _page(qtbot, ctx)
+        page.open_item(uuid)
+        first = page.history.item(0).text()
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert first.startswith("2026-01-10 09:30"), first

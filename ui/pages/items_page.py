@@ -24,6 +24,7 @@ from app.errors import UserError
 from app.services import items as item_service
 from db.records import get
 from ui.context import AppContext
+from ui.local_time import local_time
 from ui.models.items_model import ItemsTableModel
 from ui.pages.base import Page, apply_listing_filters
 from ui.pages.item_actions import ItemActions
@@ -292,7 +293,7 @@ class ItemsPage(Page):
             self.history.addItem(self._describe(event))
 
     def _describe(self, event: dict[str, Any]) -> str:
-        when = event["at"][:16].replace("T", " ")
+        when = local_time(event["at"])
         who = event["operator"] or "—"
         if event["kind"] == "created":
             what = self.tr("raised")

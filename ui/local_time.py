@@ -1,0 +1,16 @@
+"""Stored times are UTC (ISO, 'Z'); people read them on their own wall clock."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def local_time(utc_iso: str) -> str:
+    """'YYYY-MM-DD HH:MM' in this computer's time zone; text that is not a time is shown as it is."""
+    try:
+        moment = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
+    except ValueError:
+        return utc_iso[:16].replace("T", " ")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
