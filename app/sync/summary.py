@@ -88,15 +88,20 @@ class BundleSummary:
         if self.reason:
             out.append("  " + self.reason.render())
         if self.key_first_seen:
-            out.append(
-                "  "
-                + text(
+            # A dry run writes nothing, the key included.
+            zh, en = (
+                (
+                    "首次收到 {s} 的密钥（试运行，未登记）。请电话核对指纹：{k}",
+                    "First key from {s} (dry run: not yet trusted). Compare its fingerprint by phone: {k}",
+                )
+                if self.outcome == CHECKED
+                else (
                     "首次收到 {s} 的密钥，已登记。请电话核对指纹：{k}",
                     "First key from {s}, now trusted. Compare its fingerprint by phone: {k}",
-                    s=self.station_code if self.kind == "station" else text("区人大", "the district office"),
-                    k=self.key_fingerprint,
-                ).render()
+                )
             )
+            sender = self.station_code if self.kind == "station" else text("区人大", "the district office")
+            out.append("  " + text(zh, en, s=sender, k=self.key_fingerprint).render())
         for name, counts in self.tables.items():
             c = counts
             if not any(c.as_dict().values()):

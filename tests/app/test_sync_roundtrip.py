@@ -115,6 +115,9 @@ def test_dry_run_checks_and_writes_nothing(tmp_path: Path) -> None:
     assert run.bundles[0].outcome == "checked"
     assert run.bundles[0].tables["visits"].imported > 0
     assert everything(office) == before
+    # Nothing was trusted either, and the summary says so.
+    assert "试运行，未登记" in run.bundles[0].lines()[1] and "已登记" not in run.bundles[0].lines()[1]
+    assert "已登记" in importer.import_paths(office, [path]).bundles[0].lines()[1]
 
 
 def test_one_station_cannot_change_another_stations_records(tmp_path: Path) -> None:
