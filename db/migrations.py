@@ -49,6 +49,7 @@ MIGRATIONS: list[Migration] = [
     Migration(2, "full-text search (trigram) over items and visits", _run_script(schema.V2)),
     Migration(3, "bundle sync: keys, bundles seen, conflicts", _run_script(schema_sync.V3)),
     Migration(4, "indexes for large listings", _run_script(schema_listing.V4)),
+    Migration(5, "bundles seen: full exports", _run_script(schema_sync.V5)),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

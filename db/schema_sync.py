@@ -124,3 +124,9 @@ CREATE TABLE sync_aliases (
     uuid TEXT NOT NULL
 );
 """
+
+# Schema version 5: whether a station bundle was a full export (liaison export --full). A full bundle carries
+# everything up to its own number, so the numbers before it are no longer missing at the office.
+V5 = """
+ALTER TABLE sync_bundles ADD COLUMN full INTEGER NOT NULL DEFAULT 0;
+"""

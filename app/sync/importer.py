@@ -131,13 +131,13 @@ def import_paths(
 
 
 def missing_sequences(session: Session, station_code: str) -> list[int]:
-    seen = {
-        int(r[0])
-        for r in session.db.execute(
-            "SELECT sequence FROM sync_bundles WHERE station_code = ? AND kind = 'station'", [station_code]
-        )
-    }
-    return [n for n in range(1, max(seen, default=0) + 1) if n not in seen]
+    rows = session.db.execute(
+        "SELECT sequence, full FROM sync_bundles WHERE station_code = ? AND kind = 'station'", [station_code]
+    ).fetchall()
+    seen = {int(r[0]) for r in rows}
+    # A full export carries everything up to its own number: the bundles before it are not needed any more.
+    start = max((int(r[0]) for r in rows if r[1]), default=1)
+    return [n for n in range(start, max(seen, default=0) + 1) if n not in seen]
 
 
 def import_file(
@@ -247,7 +247,8 @@ def _merge(session: Session, verified: VerifiedBundle, result: BundleSummary, *,
             keys.replace_trusted(db, verified.station_code, keys.SEALING, verified.station_sealing)
         db.execute(
             "INSERT INTO sync_bundles (bundle_hash, kind, sender, station_code, sequence, previous_hash, created_at,"
-            " imported_at, operator, file_name, key_fingerprint, records) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " imported_at, operator, file_name, key_fingerprint, records, full)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 verified.bundle_hash,
                 verified.kind,
@@ -261,6 +262,7 @@ def _merge(session: Session, verified: VerifiedBundle, result: BundleSummary, *,
                 result.file_name,
                 result.key_fingerprint,
                 verified.records,
+                int(verified.full),
             ],
         )
         result.outcome = summary.CHECKED if dry_run else summary.IMPORTED

@@ -53,6 +53,7 @@ class VerifiedBundle:
     district_signing: bytes | None = None
     district_sealing: bytes | None = None
     station_sealing: bytes | None = None  # absent from bundles written before stations had a sealing key
+    full: bool = False  # a full export: everything up to this bundle, whatever came before it
 
     @property
     def bundle_hash(self) -> str:
@@ -105,7 +106,7 @@ def check_manifest(opened: OpenedBundle) -> VerifiedBundle:
     created_at = _field(m, "created_at", str, text("生成时间", "created time"))
     if not _ROUGH_STAMP.match(created_at):
         raise refused("数据包生成时间无效", "The bundle's creation time is invalid")
-    _field(m, "changes", dict, text("变更范围", "change range"))
+    changes = _field(m, "changes", dict, text("变更范围", "change range"))
     signing_key = _public_key(m.get("signing_key"), "签名公钥")
     if not keys.verify_signature(signing_key, opened.signature, opened.manifest_bytes):
         raise refused(
@@ -123,6 +124,7 @@ def check_manifest(opened: OpenedBundle) -> VerifiedBundle:
         signing_key,
         keys.KeyCheck.FIRST,
     )
+    verified.full = changes.get("full") is True
     if kind == "station" and "sealing_key" in m:
         verified.station_sealing = _public_key(m["sealing_key"], "家站点加密公钥")
     if kind == "return":

@@ -323,7 +323,7 @@ def test_reception_days_count_scheduled_and_present(station_session: Session) ->
 
 def test_upgrading_to_version_4_indexes_the_rows_already_there(db_path: Path) -> None:
     from db.connection import open_database
-    from db.migrations import current_version
+    from db.migrations import LATEST_VERSION, current_version
 
     old = open_database(db_path, target_version=3)
     with old.atomic():
@@ -339,7 +339,7 @@ def test_upgrading_to_version_4_indexes_the_rows_already_there(db_path: Path) ->
 
     upgraded = open_database(db_path)
     conn = upgraded.conn
-    assert current_version(conn) == 4
+    assert current_version(conn) == LATEST_VERSION
     for word in ("电梯", "梯", "停车", "加装电梯"):
         found = item_queries.listing(item_queries.ItemFilters(text=word)).all(conn)
         assert [r["item_no"] for r in found] == ["YP-01-1"], word

@@ -97,3 +97,28 @@ def test_any_order_and_repetition_gives_the_same_database(
     for extra in repeats:
         sequence.insert(data.draw(st.integers(0, len(sequence))), extra)
     assert _import(sequence) == reference
+
+
+def test_a_full_export_makes_the_bundles_before_it_no_longer_missing(tmp_path: Path) -> None:
+    desk = station(tmp_path, "YP-01", months=0)
+    office = district(tmp_path)
+    items.create(desk, date="2024-05-06", title="路灯不亮", content="")
+    export.export_station(desk, tmp_path / "lost-stick")  # bundle 1: the stick is lost on the way
+    items.create(desk, date="2024-05-07", title="井盖松动", content="")
+    export.export_station(desk, tmp_path / "lost-stick")  # bundle 2: lost as well
+    items.create(desk, date="2024-05-08", title="噪声扰民", content="")
+    third = export.export_station(desk, tmp_path / "stick")
+    run = importer.import_paths(office, [third.path])
+    assert run.gaps == {"YP-01": [1, 2]}
+    # The clerk sends everything again instead of the lost bundles.
+    full = export.export_station(desk, tmp_path / "stick", full=True)
+    run = importer.import_paths(office, [full.path])
+    assert run.ok and run.gaps == {}
+    assert importer.missing_sequences(office, "YP-01") == []
+    assert office.db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 3
+    # A bundle lost after the full one is missing again.
+    items.create(desk, date="2024-05-09", title="楼道堆物", content="")
+    export.export_station(desk, tmp_path / "lost-stick")
+    items.create(desk, date="2024-05-10", title="停车难", content="")
+    sixth = export.export_station(desk, tmp_path / "stick")
+    assert importer.import_paths(office, [sixth.path]).gaps == {"YP-01": [5]}
