@@ -7,7 +7,7 @@ from typing import Any
 
 from app import validate
 from app.domain import ItemStatus, Satisfaction, SourceKind
-from app.errors import FieldError, NotFound, ValidationError
+from app.errors import FieldError, NotFound, UserError, ValidationError
 from app.i18n import text
 from app.session import Session
 from db.records import Writer, get, now_iso
@@ -158,6 +158,18 @@ def from_visit(session: Session, visit_uuid: str) -> str:
     visit = get(session.db, "visits", visit_uuid)
     if visit is None:
         raise NotFound(text("来访登记不存在", "Visit not found"))
+    # A second click would count the same concern twice in every report.
+    made = session.db.execute(
+        "SELECT item_no FROM items WHERE visit_uuid = ? LIMIT 1", [visit_uuid]
+    ).fetchone()
+    if made is not None:
+        raise UserError(
+            text(
+                "此来访已转为社情民意 {n}，未重复生成",
+                "This visit already became sentiment item {n}; no second item was made",
+                n=made[0],
+            )
+        )
     raised = visit["raised"].strip()
     title = raised.splitlines()[0][:30] if raised else ""
     return create(

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from app import i18n
-from app.errors import ValidationError
+from app.errors import UserError, ValidationError
 from app.services import deputies, items, reception, visits
 from app.session import Session
 
@@ -98,6 +98,11 @@ def test_visit_becomes_an_item_carrying_its_text(station_session: Session) -> No
     assert item["content"].endswith("外来人员随意进出")
     assert (item["community"], item["category"], item["visit_uuid"]) == ("控江一村", "物业管理", visit)
     assert item["item_no"] == "YP-01-2023-0001"
+    # Clicked again: no second item for the same concern, and the clerk is told which one exists.
+    with pytest.raises(UserError) as again:
+        items.from_visit(station_session, visit)
+    assert "YP-01-2023-0001" in str(again.value)
+    assert station_session.db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 1
 
 
 def _item(session: Session) -> str:
