@@ -191,7 +191,7 @@
     <message>
         <location filename="../../ui/pages/sync_page.py" line="206"/>
         <source>Missing</source>
-        <translation>缺少的数据包</translation>
+        <translation>缺号</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="207"/>
