@@ -208,3 +208,20 @@ def test_the_district_sees_a_visit_with_the_phone_masked(qtbot: Any, qapp: Any, 
     assert page.form.phone.text() != stored
     session.close()
     translations.uninstall()
+
+
+def test_an_item_carries_the_edits_on_screen(qtbot: Any, ctx: AppContext) -> None:
+    page = _page(qtbot, ctx)
+    type_text(qtbot, page.form.community, "控江一村")
+    type_text(qtbot, page.form.raised, "门禁损坏")
+    qtbot.mouseClick(page.form.save_button, Qt.MouseButton.LeftButton)
+    assert page.model.total_count() == 1
+
+    page.form.raised.clear()
+    type_text(qtbot, page.form.raised, "门禁损坏半年未修，外来人员随意进出")
+    qtbot.mouseClick(page.form.to_item_button, Qt.MouseButton.LeftButton)
+
+    content = ctx.session.db.execute("SELECT content FROM items").fetchone()[0]
+    assert content == "门禁损坏半年未修，外来人员随意进出"
+    stored = ctx.session.db.execute("SELECT raised FROM visits").fetchone()[0]
+    assert stored == content

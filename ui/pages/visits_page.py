@@ -331,7 +331,8 @@ class VisitsPage(Page):
         return True
 
     def make_item(self) -> str | None:
-        if self.editing is None and not self.save():
+        # The item carries what the clerk sees: a new visit, or edits not yet saved, are saved first.
+        if (self.editing is None or self.is_dirty()) and not self.save():
             return None
         assert self.editing is not None
         try:
