@@ -11,9 +11,15 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import settings as hypothesis_settings  # noqa: E402
 
 from app import i18n, identity  # noqa: E402
 from app.session import Session  # noqa: E402
+
+# Examples are judged by their result, not their speed: a loaded CI machine must not turn a slow example
+# into a failure. Tests that need fewer or more examples say so with their own @settings.
+hypothesis_settings.register_profile("liaison", deadline=None, print_blob=True)
+hypothesis_settings.load_profile("liaison")
 
 
 @pytest.fixture(autouse=True)
