@@ -23,9 +23,9 @@ from pathlib import Path
 
 from bench import frozen_app
 from bench.machine import describe
+from bench.performance_doc import replace_section
 
 SECTION = "installer"
-PERFORMANCE_MD = frozen_app.ROOT / "docs" / "performance.md"
 SOURCE_PROGRAM = Path(sys.executable).parent / "liaison"
 STATION = ["init", "station", "--code", "YP-01", "--name", "控江路街道代表之家", "--kind", "home"]
 STATION += ["--street", "控江路街道"]
@@ -151,14 +151,7 @@ def format_section(r: dict[str, float], runs: int) -> str:
 
 
 def write_section(body: str) -> None:
-    text = PERFORMANCE_MD.read_text(encoding="utf-8")
-    start, end = f"<!-- section: {SECTION} -->", f"<!-- end: {SECTION} -->"
-    if start not in text or end not in text:
-        print(f"{PERFORMANCE_MD} has no {SECTION} section; not written")
-        return
-    head, rest = text.split(start, 1)
-    _, tail = rest.split(end, 1)
-    PERFORMANCE_MD.write_text(f"{head}{start}\n{body}\n{end}{tail}", encoding="utf-8")
+    replace_section(SECTION, body)
 
 
 def main(argv: list[str] | None = None) -> int:

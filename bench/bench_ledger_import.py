@@ -27,8 +27,8 @@ from app import identity
 from app.ledger import import_file
 from app.session import Session
 from bench.machine import describe
+from bench.performance_doc import replace_section
 
-PERFORMANCE_MD = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
 SECTION = "ledger-import"
 ROWS = 100_000
 REPEATS = 3
@@ -206,13 +206,6 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 def _write_section(body: str) -> None:
     """Replace only the text between this benchmark's own markers."""
-    start, end = f"<!-- section: {SECTION} -->", f"<!-- end: {SECTION} -->"
-    text = PERFORMANCE_MD.read_text(encoding="utf-8")
-    if start not in text or end not in text:
-        print(f"{PERFORMANCE_MD} has no {SECTION} section; not written")
-        return
-    head, rest = text.split(start, 1)
-    _old, tail = rest.split(end, 1)
     note = (
         "The baseline is plain `executemany` into the same schema, so the full-text (trigram) and short-text "
         "(bigram) index triggers on `visits` fire once per row and take most of its time. The import writes the "
@@ -221,8 +214,7 @@ def _write_section(body: str) -> None:
         "encoding and column detection, validation, UUIDs, look-ups) is the dry-run line. Medians of 3 "
         "interleaved runs on a shared machine."
     )
-    section = f"{start}\n## Ledger import (`bench/bench_ledger_import.py`)\n\n{body}\n\n{note}\n{end}"
-    PERFORMANCE_MD.write_text(head + section + tail, encoding="utf-8")
+    replace_section(SECTION, f"## Ledger import (`bench/bench_ledger_import.py`)\n\n{body}\n\n{note}")
 
 
 if __name__ == "__main__":

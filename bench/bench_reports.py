@@ -26,6 +26,7 @@ from app.reports import build_annual, build_monthly, fonts, queries
 from app.reports.fonts import report_font
 from app.session import Session
 from bench.machine import describe
+from bench.performance_doc import replace_section
 from db.records import stable_uuid
 
 TODAY = date(2026, 6, 30)
@@ -33,7 +34,6 @@ YEAR = 2026
 MONTH = "2026-05"
 ITEMS = 10_000
 DEPUTIES = 421  # the seed district's figure
-PERFORMANCE_MD = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
 
 
 def _median(fn: Callable[[], object], runs: int) -> float:
@@ -185,21 +185,13 @@ def main() -> None:
 
 def _write_section(body: str) -> None:
     """Replace only the text between this benchmark's own markers."""
-    start, end = "<!-- section: reports -->", "<!-- end: reports -->"
-    text = PERFORMANCE_MD.read_text(encoding="utf-8")
-    if start not in text or end not in text:
-        print(f"{PERFORMANCE_MD} has no reports section; not written")
-        return
-    head, rest = text.split(start, 1)
-    _old, tail = rest.split(end, 1)
     section = (
-        f"{start}\n## Printed reports (`bench/bench_reports.py`)\n\n{body}\n\n"
+        f"## Printed reports (`bench/bench_reports.py`)\n\n{body}\n\n"
         "Medians of 7 (monthly), 3 (first monthly in a process: font found and registered again) and 3 (annual) builds. The baseline is a plain reportlab table with the same "
         "number of rows in the same embedded font; the report adds queries (every figure through "
-        "app.stats.compute, one call per month and per station), wrapped Chinese paragraphs in cells and charts.\n"
-        f"{end}"
+        "app.stats.compute, one call per month and per station), wrapped Chinese paragraphs in cells and charts."
     )
-    PERFORMANCE_MD.write_text(head + section + tail, encoding="utf-8")
+    replace_section("reports", section)
 
 
 if __name__ == "__main__":

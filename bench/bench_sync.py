@@ -30,10 +30,10 @@ from app.session import Session
 from app.sync import export, importer
 from app.sync.tables import SPECS
 from bench.machine import describe
+from bench.performance_doc import replace_section
 from db.records import stable_uuid
 
 SECTION = "sync"
-PERFORMANCE_MD = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
 CODE = "YP-01"
 STAMP = "2024-06-01T08:00:00Z"
 # Shares of the records, by table, in the order parents come before children.
@@ -289,14 +289,7 @@ def format_section(r: dict[str, float]) -> str:
 
 
 def write_section(body: str) -> None:
-    text = PERFORMANCE_MD.read_text(encoding="utf-8")
-    start, end = f"<!-- section: {SECTION} -->", f"<!-- end: {SECTION} -->"
-    if start not in text or end not in text:
-        print(f"{PERFORMANCE_MD} has no {SECTION} section; not written")
-        return
-    head, rest = text.split(start, 1)
-    _, tail = rest.split(end, 1)
-    PERFORMANCE_MD.write_text(f"{head}{start}\n{body}\n{end}{tail}", encoding="utf-8")
+    replace_section(SECTION, body)
 
 
 def main(argv: list[str] | None = None) -> int:
