@@ -41,6 +41,26 @@ def _titled_drawing(title: str, width: float, height: float, font: str) -> Drawi
     return drawing
 
 
+def _style_values(
+    chart: VerticalBarChart | HorizontalBarChart, largest: int, font: str, *, label_nudge: float
+) -> None:
+    """The value axis from 0 to a round top with a light grid, and each bar labelled with its count."""
+    top = _nice_max(largest)
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = top
+    chart.valueAxis.valueStep = _step(top)
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 6.5
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
+    chart.bars[0].fillColor = BAR
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = font
+    chart.barLabels.fontSize = 6.5
+    chart.barLabels.nudge = label_nudge
+
+
 def column_chart(
     title: str,
     labels: Sequence[str],
@@ -63,20 +83,7 @@ def column_chart(
     chart.categoryAxis.labels.angle = 45 if len(labels) > 8 else 0
     chart.categoryAxis.labels.boxAnchor = "ne" if len(labels) > 8 else "n"
     chart.categoryAxis.labels.dy = -2
-    top = _nice_max(max(values, default=0))
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = top
-    chart.valueAxis.valueStep = _step(top)
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 6.5
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
-    chart.bars[0].fillColor = BAR
-    chart.bars[0].strokeColor = None
-    chart.barLabelFormat = "%d"
-    chart.barLabels.fontName = font
-    chart.barLabels.fontSize = 6.5
-    chart.barLabels.nudge = 5
+    _style_values(chart, max(values, default=0), font, label_nudge=5)
     drawing.add(chart)
     drawing.add(String(4, height - 22, unit, fontName=font, fontSize=6.5, fillColor=TEXT))
     return drawing
@@ -104,20 +111,7 @@ def bar_chart(
     chart.categoryAxis.categoryNames = [label for label, _v in pairs]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7
-    top = _nice_max(max((v for _l, v in pairs), default=0))
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = top
-    chart.valueAxis.valueStep = _step(top)
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 6.5
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
-    chart.bars[0].fillColor = BAR
-    chart.bars[0].strokeColor = None
-    chart.barLabelFormat = "%d"
-    chart.barLabels.fontName = font
-    chart.barLabels.fontSize = 6.5
-    chart.barLabels.nudge = 7
+    _style_values(chart, max((v for _l, v in pairs), default=0), font, label_nudge=7)
     drawing.add(chart)
     drawing.add(
         String(width - 4, chart.y - 20, unit, fontName=font, fontSize=6.5, textAnchor="end", fillColor=TEXT)
