@@ -9,7 +9,7 @@ QM := $(TS:.ts=.qm)
 
 # What Qt (offscreen and under Xvfb), the CJK font for windows and PDFs, and the PDF checks need.
 SYSTEM_PACKAGES := libegl1 libgl1 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
-	fonts-wqy-zenhei poppler-utils xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+	fonts-wqy-zenhei poppler-utils poppler-data xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-cursor0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 binutils x11-utils
 
 .PHONY: setup system-deps run test lint translations translations-update bench screenshots installer clean

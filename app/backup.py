@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from app import settings
 from app.errors import UserError
 from app.i18n import text
 from app.session import Session
+from db import clock
 from db.migrations import LATEST_VERSION, current_version
 from db.paths import backup_dir_for
 
@@ -19,7 +20,7 @@ AUTO_PREFIX = "auto-"
 def backup_to(session: Session, target: Path) -> Path:
     target = Path(target)
     if target.exists() and target.is_dir():
-        target = target / f"liaison-{datetime.now(UTC).strftime('%Y%m%d-%H%M%S')}.db"
+        target = target / f"liaison-{clock.now().strftime('%Y%m%d-%H%M%S')}.db"
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
@@ -89,7 +90,7 @@ def restore_from(session: Session, source: Path) -> Path | None:
 
 
 def _stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return clock.now().strftime("%Y%m%d-%H%M%S")
 
 
 def auto_backup(session: Session, today: date | None = None) -> Path | None:
@@ -98,7 +99,7 @@ def auto_backup(session: Session, today: date | None = None) -> Path | None:
         return None
     folder_setting = settings.BACKUP_FOLDER.get(session.db)
     folder = Path(folder_setting) if folder_setting else backup_dir_for(session.path)
-    day = (today or date.today()).isoformat()
+    day = (today or clock.today()).isoformat()
     target = folder / f"{AUTO_PREFIX}{day}.db"
     if target.exists():
         return None

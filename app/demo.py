@@ -18,6 +18,7 @@ from app.services import stations as station_service
 from app.services.reception import duty_uuid_for
 from app.services.visits import visit_deputy_uuid_for
 from app.session import Session
+from db import clock
 from db.records import Writer, now_iso
 
 STREETS = (
@@ -141,7 +142,7 @@ def generate(
 ) -> DemoResult:
     _ensure_identity(session)
     rng = random.Random(seed)
-    today = today or date.today()
+    today = today or clock.today()
     local_code, local_uuid = "", ""
     if session.is_district:
         codes = [s[0] for s in DEMO_STATIONS]

@@ -9,6 +9,7 @@ from typing import Any
 
 from app import settings
 from app.domain import ItemStatus
+from db import clock
 from db.records import current_change_seq
 from db.schema_sync import SYNCED_TABLES as RECORD_TABLES
 
@@ -39,7 +40,7 @@ def _station_clause(column: str, station_uuid: str | None) -> tuple[str, list[An
 
 def next_reception_day(db: Any, station_uuid: str | None, today: date | None = None) -> dict[str, Any] | None:
     """The first reception day from today on, with its duty roster as 'deputies': [{name, status}]."""
-    day_iso = (today or date.today()).isoformat()
+    day_iso = (today or clock.today()).isoformat()
     where, params = _station_clause("r.station_uuid", station_uuid)
     found = _rows(
         db,
@@ -71,7 +72,7 @@ def overdue_items(
     before they were resolved. 'waiting_since' is the date the item entered its current step: its last status
     change, or the item's own date while it has not moved (an imported item was raised on its date, not on the
     day it was typed in)."""
-    today = today or date.today()
+    today = today or clock.today()
     cutoff = (today - timedelta(days=max(days, 0))).isoformat()
     where, params = _station_clause("i.station_uuid", station_uuid)
     open_steps = [ItemStatus.RAISED, ItemStatus.ASSIGNED, ItemStatus.HANDLING]
@@ -103,7 +104,7 @@ def month_keys(end: date, months: int) -> list[str]:
 def person_visits_by_month(
     db: Any, station_uuid: str | None, end: date | None = None, months: int = 12
 ) -> list[tuple[str, int]]:
-    keys = month_keys(end or date.today(), months)
+    keys = month_keys(end or clock.today(), months)
     where, params = _station_clause("station_uuid", station_uuid)
     counts = {
         row[0]: int(row[1])

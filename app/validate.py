@@ -10,6 +10,7 @@ from typing import Any
 from app.domain import Choice
 from app.errors import FieldError, ValidationError
 from app.i18n import Text, text
+from db import clock
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 # Landline: area code 0xx / 0xxx, then 7–8 digits, optional extension; or a local 7–8 digit number.
@@ -129,7 +130,7 @@ def parse_date(value: object, *, field_label: Text | None = None) -> date:
 def past_date(value: object, *, today: date | None = None) -> date:
     """A date on which something already happened: not in the future."""
     parsed = parse_date(value)
-    limit = today or date.today()
+    limit = today or clock.today()
     if parsed > limit:
         raise _error(
             text(

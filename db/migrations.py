@@ -5,10 +5,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
-from db import schema, schema_listing, schema_sync
+from db import clock, schema, schema_listing, schema_sync
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ def current_version(conn: sqlite3.Connection) -> int:
 def backup_before_migrating(db_path: Path, from_version: int) -> Path | None:
     if not db_path.exists() or from_version == 0:
         return None
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
     target = db_path.with_name(f"{db_path.stem}.v{from_version}-{stamp}.bak{db_path.suffix}")
     source = sqlite3.connect(str(db_path))
     try:
@@ -108,7 +107,7 @@ def migrate(conn: sqlite3.Connection, db_path: Path | None, target: int = LATEST
             migration.apply(conn)
             conn.execute(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
-                (migration.version, migration.description, datetime.now(UTC).isoformat(timespec="seconds")),
+                (migration.version, migration.description, clock.now().isoformat(timespec="seconds")),
             )
             conn.execute("COMMIT")
         except BaseException:

@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 import sqlite_utils
 
+from db import clock
 from db.bulk import deferred_text_indexes
 
 # Natural keys (a station's code, a deputy's number) map to the same UUID at every station and at the
@@ -23,7 +23,7 @@ META_COLUMNS = ("uuid", "origin", "created_at", "updated_at", "version", "change
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return clock.now_iso()
 
 
 def new_uuid() -> str:

@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LIAISON_LANG", "zh_CN")
 
 from collections.abc import Iterator  # noqa: E402
+from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -15,11 +16,29 @@ from hypothesis import settings as hypothesis_settings  # noqa: E402
 
 from app import i18n, identity  # noqa: E402
 from app.session import Session  # noqa: E402
+from db import clock  # noqa: E402
 
 # Examples are judged by their result, not their speed: a loaded CI machine must not turn a slow example
 # into a failure. Tests that need fewer or more examples say so with their own @settings.
 hypothesis_settings.register_profile("liaison", deadline=None, print_blob=True)
 hypothesis_settings.load_profile("liaison")
+
+
+# The day every test runs on, whatever the calendar says when the suite runs: nothing in the app reads the
+# wall clock (tests/test_architecture.py), so a test sees only this day. LIAISON_TEST_TODAY runs the whole
+# suite on another day, e.g. the first of a month, where demo months have no past reception day yet.
+TODAY = date.fromisoformat(os.environ.get("LIAISON_TEST_TODAY") or "2026-12-15")
+# Set here too, not only per test, so that module-scoped fixtures and the command lines started by the
+# end-to-end tests see the same day.
+os.environ[clock.ENVIRONMENT_VARIABLE] = TODAY.isoformat()
+clock.set_now(TODAY)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock() -> Iterator[None]:
+    """Each test starts at noon of TODAY, whatever an earlier test set the clock to."""
+    with clock.set_to(TODAY):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -31,3 +31,38 @@ def test_core_packages_never_import_qt() -> None:
             if bad:
                 offenders.append(f"{path.relative_to(ROOT)}: {sorted(bad)}")
     assert offenders == []
+
+
+WALL_CLOCK_READS = {
+    ("date", "today"),
+    ("datetime", "today"),
+    ("datetime", "now"),
+    ("datetime", "utcnow"),
+    ("QDate", "currentDate"),
+    ("QDateTime", "currentDateTime"),
+    ("QDateTime", "currentDateTimeUtc"),
+}
+
+
+def _wall_clock_reads(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and (node.func.value.id, node.func.attr) in WALL_CLOCK_READS
+        ):
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.func.value.id}.{node.func.attr}()")
+    return found
+
+
+def test_only_the_clock_reads_the_wall_clock() -> None:
+    """Today and now come from db/clock.py alone, so a test (or a demo) that sets the day is obeyed everywhere
+    and no test passes or fails by the calendar."""
+    offenders = []
+    for package in ("app", "db", "ui", "tests", "scripts"):
+        for path in (ROOT / package).rglob("*.py"):
+            if path != ROOT / "db" / "clock.py":
+                offenders.extend(_wall_clock_reads(path))
+    assert offenders == []

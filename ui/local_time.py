@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from PySide6.QtCore import QDate
+
+from db import clock
+
 
 def local_time(utc_iso: str) -> str:
     """'YYYY-MM-DD HH:MM' in this computer's time zone; text that is not a time is shown as it is."""
@@ -14,3 +18,9 @@ def local_time(utc_iso: str) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def today() -> QDate:
+    """The app's today (`db.clock`), for date fields and calendars; Qt's own currentDate() reads the wall."""
+    day = clock.today()
+    return QDate(day.year, day.month, day.day)

@@ -14,6 +14,7 @@ from app.ledger.directory import DeputyDirectory
 from app.ledger.report import ImportReport, RowProblem
 from app.ledger.rows import Row
 from app.session import Session
+from db import clock
 from db.records import Writer, stable_uuid
 
 
@@ -32,7 +33,7 @@ class Context:
     # Why there is no station (no --station at the district, an uninitialised database), said once.
     station_missing: Text | None
     file_name: str
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
     _directory: DeputyDirectory | None = None
     _station_reported: bool = False
 

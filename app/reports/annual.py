@@ -31,6 +31,7 @@ from app.reports.layout import (
 )
 from app.reports.result import ReportResult
 from app.session import Session
+from db import clock
 
 
 def organisation_name(session: Session) -> str:
@@ -124,7 +125,7 @@ def annual_story(db: Any, year: int, name: str, styles: Styles) -> list[Flowable
                     "统计期间 {p} ｜ 制表日期 {d}",
                     "Period {p} | Printed {d}",
                     p=period.label(),
-                    d=date.today().isoformat(),
+                    d=clock.today().isoformat(),
                 )
             ),
             styles.note,

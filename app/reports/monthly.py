@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from app.reports.layout import (
 )
 from app.reports.result import ReportResult
 from app.session import Session
+from db import clock
 
 TREND_MONTHS = 12
 
@@ -111,7 +111,7 @@ def _meta_line(station: queries.Station, period: Period) -> str:
         k=kind.label if kind else "—",
         s=station.street or "—",
         p=period.label(),
-        d=date.today().isoformat(),
+        d=clock.today().isoformat(),
     )
 
 

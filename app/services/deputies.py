@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from app import validate
@@ -10,6 +9,7 @@ from app.domain import DeputyLevel, Gender
 from app.errors import FieldError, NotFound, ValidationError
 from app.i18n import text
 from app.session import Session
+from db import clock
 from db.records import Writer, get, stable_uuid
 
 L_NAME = text("代表姓名", "deputy's name")
@@ -122,7 +122,7 @@ def unstation(writer: Writer, deputy_uuid: str, station_uuid: str, until: str | 
     uuid = stationing_uuid_for(deputy_uuid, station_uuid)
     if get(writer.db, "stationings", uuid) is None:
         raise NotFound(text("该代表未入驻此家站点", "This deputy is not stationed here"))
-    writer.update("stationings", uuid, {"until": until or date.today().isoformat()})
+    writer.update("stationings", uuid, {"until": until or clock.today().isoformat()})
 
 
 def is_stationed(db: Any, deputy_uuid: str, station_uuid: str, on: str | None = None) -> bool:
@@ -133,12 +133,12 @@ def is_stationed(db: Any, deputy_uuid: str, station_uuid: str, on: str | None = 
     if row is None:
         return False
     since, until = row
-    day = on or date.today().isoformat()
+    day = on or clock.today().isoformat()
     return (since is None or since <= day) and (until is None or day <= until)
 
 
 def stationed_at(db: Any, station_uuid: str, on: str | None = None) -> list[dict[str, Any]]:
-    day = on or date.today().isoformat()
+    day = on or clock.today().isoformat()
     cursor = db.execute(
         "SELECT d.* FROM deputies d JOIN stationings s ON s.deputy_uuid = d.uuid"
         " WHERE s.station_uuid = ? AND d.active = 1 AND (s.since IS NULL OR s.since <= ?)"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from app import validate
@@ -12,6 +11,7 @@ from app.errors import FieldError, NotFound, ValidationError
 from app.i18n import Text, text
 from app.services import deputies
 from app.session import Session
+from db import clock
 from db.records import Writer, get, stable_uuid
 
 L_DATE = text("接待日期", "reception date")
@@ -131,7 +131,7 @@ def mark(session: Session, day_uuid: str, deputy_uuid: str, status: str) -> None
     day = get(session.db, "reception_days", day_uuid)
     if day is None:
         raise NotFound(text("接待日不存在", "Reception day not found"))
-    if parsed in (DutyStatus.PRESENT, DutyStatus.ABSENT) and day["date"] > date.today().isoformat():
+    if parsed in (DutyStatus.PRESENT, DutyStatus.ABSENT) and day["date"] > clock.today().isoformat():
         raise ValidationError(
             [
                 FieldError(

@@ -29,6 +29,7 @@ from app.domain import (
 from app.errors import ValidationError
 from app.i18n import Text, text
 from app.services.stations import CODE
+from db import clock
 
 META = ("uuid", "origin", "created_at", "updated_at", "version", "clock")
 TOMBSTONE_COLUMNS = ("uuid", "table_name", "record_uuid", "origin", "deleted_at", "operator")
@@ -94,7 +95,7 @@ def _date(column: str, *, nullable: bool = False, not_future: bool = False) -> C
             day = date.fromisoformat(value)
         except ValueError:
             raise _bad(column, value, text("不是 ISO 日期", "is not an ISO date")) from None
-        if not_future and day > date.today() + timedelta(days=1):
+        if not_future and day > clock.today() + timedelta(days=1):
             raise _bad(column, value, text("在今天之后", "is in the future"))
         return value
 

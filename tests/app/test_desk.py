@@ -10,8 +10,9 @@ from app import desk, preferences, settings
 from app.errors import ValidationError
 from app.services import deputies, items, reception, visits
 from app.session import Session
+from db import clock
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def _iso(days: int) -> str:

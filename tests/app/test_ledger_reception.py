@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from app import identity
 from app.ledger import LedgerRefused, import_file
 from app.services import reception
 from app.session import Session
+from db import clock
 from tests.app.ledger_files import RECEPTION_HEADER, ROSTER_HEADER, ROSTER_ROWS, count, dump, write_csv
 
 DAYS = [
@@ -77,7 +78,7 @@ def test_unknown_and_ambiguous_names_refuse_the_row_naming_candidates(ready: Ses
 
 
 def test_bad_dates_times_and_kinds(ready: Session, tmp_path: Path) -> None:
-    future = (date.today() + timedelta(days=7)).isoformat()
+    future = (clock.today() + timedelta(days=7)).isoformat()
     rows = [
         ["2023-02-30", "9:00", "11:00", "", "", "", "", ""],
         ["2023-03-01", "11:00", "9:00", "", "", "", "", ""],
@@ -96,7 +97,7 @@ def test_bad_dates_times_and_kinds(ready: Session, tmp_path: Path) -> None:
 
 
 def test_a_future_day_with_deputies_on_leave_is_a_schedule(ready: Session, tmp_path: Path) -> None:
-    future = (date.today() + timedelta(days=7)).isoformat()
+    future = (clock.today() + timedelta(days=7)).isoformat()
     import_file(
         ready, write_csv(tmp_path / "排班.csv", RECEPTION_HEADER, [[future, "", "", "", "", "", "李四", ""]])
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from app import stats
 from app.ledger import LedgerRefused, import_file
 from app.period import Period
 from app.session import Session
+from db import clock
 from tests.app.ledger_files import (
     RECEPTION_HEADER,
     ROSTER_HEADER,
@@ -67,7 +68,7 @@ def test_same_file_twice_and_a_longer_copy_add_only_the_new_rows(ready: Session,
 
 
 def test_every_bad_row_is_reported_and_nothing_is_written(ready: Session, tmp_path: Path) -> None:
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    tomorrow = (clock.today() + timedelta(days=1)).isoformat()
     rows = [
         VISITS[0],
         ["2023-02-30", "甲", "", "", "1", "x", "", ""],

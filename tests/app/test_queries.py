@@ -242,7 +242,7 @@ def test_many_text_matches_switch_to_probing(
 
 def test_whitespace_and_punctuation_do_not_join_characters(session: Session) -> None:
     _seed(session, n_items=0, n_visits=0)
-    station = session.db.execute("SELECT uuid FROM stations LIMIT 1").fetchone()[0]
+    station = session.db.execute("SELECT uuid FROM stations ORDER BY uuid LIMIT 1").fetchone()[0]
     with session.write() as w:
         for no, title in (("A-1", "电，梯"), ("A-2", "电 梯"), ("A-3", "电\n梯"), ("A-4", "加装电梯")):
             w.insert("items", {"item_no": no, "station_uuid": station, "date": "2024-05-01", "title": title})
@@ -255,7 +255,7 @@ def test_whitespace_and_punctuation_do_not_join_characters(session: Session) -> 
 
 def test_character_index_follows_edits_and_deletes(session: Session) -> None:
     _seed(session, n_items=0, n_visits=0)
-    station = session.db.execute("SELECT uuid FROM stations LIMIT 1").fetchone()[0]
+    station = session.db.execute("SELECT uuid FROM stations ORDER BY uuid LIMIT 1").fetchone()[0]
     with session.write() as w:
         uuid = w.insert(
             "items", {"item_no": "B-1", "station_uuid": station, "date": "2024-05-01", "title": "停车难"}

@@ -213,7 +213,7 @@ def test_english_report(station: Session, tmp_path: Path) -> None:
 def test_a_phone_typed_into_what_a_resident_raised_is_masked(station: Session, tmp_path: Path) -> None:
     station.db.execute(
         "UPDATE visits SET raised = raised || '（联系电话 13912345678）'"
-        " WHERE uuid = (SELECT uuid FROM visits WHERE date LIKE '2026-05-%' LIMIT 1)"
+        " WHERE uuid = (SELECT uuid FROM visits WHERE date LIKE '2026-05-%' ORDER BY uuid LIMIT 1)"
     )
     out = tmp_path / "free-text.pdf"
     build_monthly(station, MONTH, out)
@@ -239,7 +239,7 @@ def test_an_item_without_category_is_uncategorised_in_the_readers_language(
     from app import i18n
 
     station.db.execute(
-        "UPDATE items SET category = '' WHERE uuid = (SELECT uuid FROM items WHERE date LIKE ? LIMIT 1)",
+        "UPDATE items SET category = '' WHERE uuid = (SELECT uuid FROM items WHERE date LIKE ? ORDER BY uuid LIMIT 1)",
         [f"{MONTH}-%"],
     )
     chinese = tmp_path / "zh.pdf"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -8,6 +8,7 @@ from app import i18n
 from app.errors import UserError, ValidationError
 from app.services import deputies, items, reception, visits
 from app.session import Session
+from db import clock
 
 
 def _deputy(session: Session, name: str = "王建国", level: str = "district", stationed: bool = True) -> str:
@@ -50,7 +51,7 @@ def test_unstationed_deputy_on_duty_is_flagged(station_session: Session) -> None
 
 def test_attendance_cannot_be_recorded_before_the_day(station_session: Session) -> None:
     deputy = _deputy(station_session)
-    future = (date.today() + timedelta(days=7)).isoformat()
+    future = (clock.today() + timedelta(days=7)).isoformat()
     day = reception.create(station_session, date=future, deputy_uuids=[deputy]).uuid
     with pytest.raises(ValidationError, match="尚未到来"):
         reception.mark(station_session, day, deputy, "present")

@@ -111,7 +111,7 @@ def test_oversized_member_is_refused_while_inflating(bundle: Path, office: Sessi
 
 
 def test_sealed_bundle_altered_on_the_stick_is_refused(tmp_path: Path, office: Session) -> None:
-    desk = station(tmp_path, "YP-01", months=1)
+    desk = station(tmp_path, "YP-01", months=2)
     importer.import_paths(office, [export.export_station(desk, tmp_path / "1").path])
     importer.import_paths(desk, [export.export_return(office, "YP-01", tmp_path / "r").path])
     sealed = export.export_station(desk, tmp_path / "2", full=True)
@@ -130,7 +130,7 @@ def test_sealed_bundle_altered_on_the_stick_is_refused(tmp_path: Path, office: S
 
 def test_rows_breaking_the_rules_are_refused_one_by_one(tmp_path: Path, office: Session) -> None:
     """A bundle from a buggy program: a correctly signed bundle whose rows break app rules."""
-    desk = station(tmp_path, "YP-01", months=1)
+    desk = station(tmp_path, "YP-01", months=2)
     desk.db.execute("PRAGMA ignore_check_constraints = ON")
     with desk.db.atomic():
         desk.db.execute(

@@ -50,7 +50,7 @@ def test_round_trip_of_three_stations_is_the_union(tmp_path: Path) -> None:
     assert office.db.execute("SELECT COUNT(*) FROM deputies").fetchone()[0] == 60
     assert office.db.execute("SELECT COUNT(*) FROM sync_conflicts").fetchone()[0] == 0
     # Full-text search at the district finds what the stations wrote.
-    title = office.db.execute("SELECT title FROM items LIMIT 1").fetchone()[0]
+    title = office.db.execute("SELECT title FROM items ORDER BY uuid LIMIT 1").fetchone()[0]
     found = office.db.execute(
         "SELECT COUNT(*) FROM items_fts WHERE items_fts MATCH ?", [f'"{title[:4]}"']
     ).fetchone()
@@ -70,9 +70,12 @@ def test_incremental_exports_carry_changes_and_deletions(tmp_path: Path) -> None
     out = tmp_path / "stick"
     first = export.export_station(s, out)
     assert export.unexported_count(s) == 0
-    visit = s.db.execute("SELECT uuid FROM visits LIMIT 1").fetchone()[0]
+    # A visit whose community really changes: the demo may already have put one in 凤城三村.
+    visit = s.db.execute(
+        "SELECT uuid FROM visits WHERE community IS NOT '凤城三村' ORDER BY date, uuid LIMIT 1"
+    ).fetchone()[0]
     visits.update(s, visit, community="凤城三村")
-    other = s.db.execute("SELECT uuid FROM visits WHERE uuid != ? LIMIT 1", [visit]).fetchone()[0]
+    other = s.db.execute("SELECT uuid FROM visits WHERE uuid != ? ORDER BY date, uuid LIMIT 1", [visit]).fetchone()[0]
     visits.delete(s, other)
     assert export.unexported_count(s) > 0
     second = export.export_station(s, out)
@@ -90,7 +93,7 @@ def test_incremental_exports_carry_changes_and_deletions(tmp_path: Path) -> None
 
 
 def test_gaps_are_reported_without_blocking(tmp_path: Path) -> None:
-    s = station(tmp_path, "YP-01", months=1)
+    s = station(tmp_path, "YP-01", months=2)
     out = tmp_path / "stick"
     paths = []
     for n in range(3):
@@ -107,7 +110,7 @@ def test_gaps_are_reported_without_blocking(tmp_path: Path) -> None:
 
 
 def test_dry_run_checks_and_writes_nothing(tmp_path: Path) -> None:
-    s = station(tmp_path, "YP-01", months=1)
+    s = station(tmp_path, "YP-01", months=2)
     path = export.export_station(s, tmp_path / "stick").path
     office = district(tmp_path)
     before = everything(office)
@@ -122,11 +125,11 @@ def test_dry_run_checks_and_writes_nothing(tmp_path: Path) -> None:
 
 def test_one_station_cannot_change_another_stations_records(tmp_path: Path) -> None:
     office = district(tmp_path)
-    a = station(tmp_path, "YP-01", months=1, seed=1)
+    a = station(tmp_path, "YP-01", months=2, seed=1)
     importer.import_paths(office, [export.export_station(a, tmp_path / "a").path])
     # YP-02 somehow holds a copy of one of YP-01's visits and edits it.
     b = station(tmp_path, "YP-02", months=0)
-    row = a.db.execute("SELECT uuid, date, raised FROM visits LIMIT 1").fetchone()
+    row = a.db.execute("SELECT uuid, date, raised FROM visits ORDER BY uuid LIMIT 1").fetchone()
     b.db.execute("PRAGMA foreign_keys = OFF")
     with b.write() as writer:
         writer.insert(
@@ -141,7 +144,7 @@ def test_one_station_cannot_change_another_stations_records(tmp_path: Path) -> N
 
 
 def test_a_failed_export_marks_nothing_exported(tmp_path: Path) -> None:
-    s = station(tmp_path, "YP-01", months=1)
+    s = station(tmp_path, "YP-01", months=2)
     waiting = export.unexported_count(s)
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the stick's folder should be")

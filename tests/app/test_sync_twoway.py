@@ -16,7 +16,7 @@ from tests.app.test_sync_support import canonical, district, everything, station
 
 
 def test_item_handled_at_the_district_is_fed_back_at_the_station(tmp_path: Path) -> None:
-    desk = station(tmp_path, "YP-01", months=1)
+    desk = station(tmp_path, "YP-01", months=2)
     uuid = items.create(
         desk, date="2024-05-06", title="小区路灯不亮", content="凤城三村12号楼前路灯坏了一个月"
     )
@@ -136,7 +136,7 @@ def test_return_bundle_for_another_station_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_sealed_return_bundle_with_a_flipped_byte_is_refused_whole(tmp_path: Path) -> None:
-    desk = station(tmp_path, "YP-01", months=1)
+    desk = station(tmp_path, "YP-01", months=2)
     office = district(tmp_path)
     assert importer.import_paths(office, [export.export_station(desk, tmp_path / "up").path]).ok
     back = export.export_return(office, "YP-01", tmp_path / "back")

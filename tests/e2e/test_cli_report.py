@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 from app.reports.figures import handled, percent
+from db import clock
 from tests.app.test_reports_support import flat, font_rows, pdf_text, value_after
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +34,7 @@ def liaison(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def last_month() -> str:
-    first = date.today().replace(day=1)
+    first = clock.today().replace(day=1)
     y, m = (first.year, first.month - 1) if first.month > 1 else (first.year - 1, 12)
     return f"{y}-{m:02d}"
 
@@ -82,7 +82,7 @@ def test_annual_report_at_the_district_matches_liaison_stats(tmp_path: Path) -> 
     db = tmp_path / "district.db"
     assert liaison(db, "init", "district", "--name", "杨浦区人大常委会").returncode == 0
     assert liaison(db, "demo", "--months", "12").returncode == 0
-    year = date.today().year
+    year = clock.today().year
     out = tmp_path / "年报.pdf"
     done = liaison(db, "report", "annual", "--year", str(year), "--out", str(out))
     assert done.returncode == 0, done.stderr

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from app.services import deputies as deputy_service
 from app.services import reception as reception_service
 from app.services import visits as visit_service
+from db import clock
 from ui.context import AppContext
 from ui.pages.deputies_page import DeputiesPage
 from ui.pages.deputy_dialog import DeputyDialog
@@ -52,7 +53,7 @@ def test_record_of_duty_counts_days_residents_and_items(qtbot: Any, ctx: AppCont
     uuid = deputy_service.create(ctx.session, name="李梅", level="municipal")
     with ctx.session.write() as writer:
         deputy_service.station(writer, uuid, ctx.session.local_station_uuid() or "")
-    past = (date.today() - timedelta(days=3)).isoformat()
+    past = (clock.today() - timedelta(days=3)).isoformat()
     day = reception_service.create(ctx.session, date=past, deputy_uuids=[uuid]).uuid
     reception_service.mark(ctx.session, day, uuid, "present")
     visit = visit_service.create(

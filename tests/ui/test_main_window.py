@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -10,6 +9,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import settings
+from db import clock
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.navigation import PAGES
@@ -177,7 +177,7 @@ def test_the_category_chart_names_uncategorised_items_in_english(qtbot: Any, ctx
     from app.services import items
     from ui import translations
 
-    items.create(ctx.session, date=date.today().isoformat(), title="路灯不亮", content="")
+    items.create(ctx.session, date=clock.today().isoformat(), title="路灯不亮", content="")
     window = _window(qtbot, ctx)
     page = window.pages["dashboard"]
     assert isinstance(page, DashboardPage)

@@ -177,7 +177,7 @@ def test_refresh_sees_a_write(qtbot, district_db: Path, tmp_path: Path) -> None:
     model.set_filters(text="电梯")
     before = model.total_count()
     session = Session.open(path, operator="测试员")
-    station = session.db.execute("SELECT uuid FROM stations LIMIT 1").fetchone()[0]
+    station = session.db.execute("SELECT uuid FROM stations ORDER BY uuid LIMIT 1").fetchone()[0]
     item_service.create(session, station_uuid=station, date="2024-05-01", title="楼道电梯故障", content="")
     session.close()
     assert model.total_count() == before  # counts are cached per filter until a refresh
@@ -208,7 +208,7 @@ def test_row_of_uuid_finds_the_row_a_record_is_shown_in(  # type: ignore[no-unty
     for row in (0, model.rowCount() // 2, model.rowCount() - 1):
         record = model.object_at(row)
         assert record is not None and model.row_of_uuid(record["uuid"]) == row
-    raised = _sql(district_db, "SELECT uuid FROM items WHERE status = 'raised' LIMIT 1")[0][0]
+    raised = _sql(district_db, "SELECT uuid FROM items WHERE status = 'raised' ORDER BY uuid LIMIT 1")[0][0]
     assert model.row_of_uuid(raised) is None  # filtered out
     assert model.row_of_uuid("no-such-uuid") is None
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+import pytest
+from PySide6.QtCore import Qt
 
 from app import desk
 from app.services import deputies as deputy_service
 from app.services import visits as visit_service
+from db import clock
+from ui import local_time
 from ui.context import AppContext
 from ui.pages.reception_page import ReceptionPage
 
@@ -39,10 +42,16 @@ def test_only_deputies_stationed_here_are_offered(qtbot: Any, ctx: AppContext) -
     assert offered == ["周建国（区）"]
 
 
-def test_plan_a_day_see_it_marked_and_listed(qtbot: Any, ctx: AppContext) -> None:
+@pytest.mark.parametrize("today", ["2026-12-01", "2026-12-15", "2026-12-31", "2027-01-01"])
+def test_plan_a_day_see_it_marked_and_listed(qtbot: Any, ctx: AppContext, today: str) -> None:
+    """The day planned is in the month the calendar shows, and the list shows it at once, on any day."""
+    clock.set_now(date.fromisoformat(today))
     _deputy(ctx, "周建国")
     page = _page(qtbot, ctx)
-    day = QDate.currentDate().addDays(7)
+    assert page.model.total_count() == 0
+    shown = local_time.today()
+    day = shown.addDays(7) if shown.addDays(7).month() == shown.month() else shown
+    assert (page.calendar.yearShown(), page.calendar.monthShown()) == (day.year(), day.month())
     page.date.setDate(day)
     page.start_time.setText("09:00")
     page.end_time.setText("11:30")
@@ -75,7 +84,7 @@ def test_end_before_start_is_refused_beside_the_field(qtbot: Any, ctx: AppContex
 def test_attendance_is_marked_and_a_future_presence_refused(qtbot: Any, ctx: AppContext) -> None:
     deputy = _deputy(ctx, "周建国")
     page = _page(qtbot, ctx)
-    page.date.setDate(QDate.currentDate().addDays(-2))
+    page.date.setDate(local_time.today().addDays(-2))
     page.deputies.check_name("周建国")
     assert page.save()
     combo = page.details.attendance.cellWidget(0, 2)
@@ -84,7 +93,7 @@ def test_attendance_is_marked_and_a_future_presence_refused(qtbot: Any, ctx: App
     assert desk.duty_record(ctx.session.db, deputy)["present"] == 1
 
     page.new_record()
-    page.date.setDate(QDate.currentDate().addDays(5))
+    page.date.setDate(local_time.today().addDays(5))
     page.deputies.check_name("周建国")
     assert page.save()
     combo = page.details.attendance.cellWidget(0, 2)
@@ -96,12 +105,12 @@ def test_attendance_is_marked_and_a_future_presence_refused(qtbot: Any, ctx: App
 
 def test_the_days_visits_are_listed_and_a_new_one_can_be_asked_for(qtbot: Any, ctx: AppContext) -> None:
     page = _page(qtbot, ctx)
-    page.date.setDate(QDate.currentDate().addDays(-1))
+    page.date.setDate(local_time.today().addDays(-1))
     assert page.save()
     visit_service.create(
         ctx.session,
         reception_day_uuid=page.editing,
-        date=(date.today() - timedelta(days=1)).isoformat(),
+        date=(clock.today() - timedelta(days=1)).isoformat(),
         visitor_name="王阿姨",
         headcount=2,
         raised="楼道灯坏了",

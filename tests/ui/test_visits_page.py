@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from app.services import deputies as deputy_service
+from ui import local_time
 from ui.context import AppContext
 from ui.pages.visits_page import VisitsPage
 
@@ -75,7 +76,7 @@ def test_a_refused_save_keeps_the_input_and_says_why_beside_the_field(qtbot: Any
 
 def test_a_future_date_is_refused(qtbot: Any, ctx: AppContext) -> None:
     page = _page(qtbot, ctx)
-    page.form.date.setDate(QDate.currentDate().addDays(3))
+    page.form.date.setDate(local_time.today().addDays(3))
     type_text(qtbot, page.form.raised, "噪声扰民")
     assert not page.save()
     assert page.form.errors.message_for("date")
@@ -154,7 +155,7 @@ def test_choosing_a_reception_day_ticks_the_deputies_on_duty(qtbot: Any, ctx: Ap
     zhou = _station_deputy(ctx, "周建国")
     _station_deputy(ctx, "李梅")
     day = reception.create(
-        ctx.session, date=QDate.currentDate().addDays(-1).toString("yyyy-MM-dd"), deputy_uuids=[zhou]
+        ctx.session, date=local_time.today().addDays(-1).toString("yyyy-MM-dd"), deputy_uuids=[zhou]
     )
     page = _page(qtbot, ctx)
     index = page.form.reception_day.findData(day.uuid)
@@ -162,7 +163,7 @@ def test_choosing_a_reception_day_ticks_the_deputies_on_duty(qtbot: Any, ctx: Ap
     page.form.reception_day.setCurrentIndex(index)
     page.form.reception_day.activated.emit(index)
     assert page.form.deputies.checked() == [zhou]
-    assert page.form.date.date() == QDate.currentDate().addDays(-1)
+    assert page.form.date.date() == local_time.today().addDays(-1)
 
 
 def test_at_the_district_visits_are_read_only(qtbot: Any, qapp: Any, tmp_path: Any) -> None:
@@ -193,7 +194,7 @@ def test_the_district_sees_a_visit_with_the_phone_masked(qtbot: Any, qapp: Any, 
 
     session = Session.open(tmp_path / "district.db")
     identity.init_district(session, name="杨浦区人大常委会", operator="区人大")
-    demo.generate(session, months=1, seed=5)
+    demo.generate(session, months=2, seed=5)
     translations.install("zh_CN")
     district = AppContext(tmp_path / "district.db", session)
     page = VisitsPage(district)

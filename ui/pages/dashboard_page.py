@@ -25,6 +25,7 @@ from app import desk, settings, stats
 from app.domain import DeputyLevel, DutyStatus, ItemStatus, ReceptionKind
 from app.period import Period
 from app.session import Session
+from db import clock
 from ui.context import AppContext
 from ui.pages.base import Page
 from ui.widgets.charts import ChartView
@@ -32,7 +33,7 @@ from ui.widgets.charts import ChartView
 
 def load_dashboard(session: Session, today: date | None = None) -> dict[str, Any]:
     """Everything the dashboard shows, read on the worker thread (a district database can be large)."""
-    today = today or date.today()
+    today = today or clock.today()
     db = session.db
     station_code = settings.STATION_CODE.get(db) if session.role == "station" else None
     station_uuid = session.local_station_uuid() if station_code else None

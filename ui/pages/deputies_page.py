@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -25,6 +25,7 @@ from app import desk, settings
 from app.domain import DeputyLevel, Gender
 from app.errors import UserError
 from app.services import deputies as deputy_service
+from db import clock
 from db.records import get
 from ui import ledger_import
 from ui.context import AppContext
@@ -233,7 +234,7 @@ class DeputiesPage(Page):
             with self.ctx.session.write() as writer:
                 if deputy_service.is_stationed(writer.db, uuid, station):
                     # Stationed until yesterday: from today on the deputy is no longer offered here.
-                    yesterday = (date.today() - timedelta(days=1)).isoformat()
+                    yesterday = (clock.today() - timedelta(days=1)).isoformat()
                     deputy_service.unstation(writer, uuid, station, until=yesterday)
                 else:
                     deputy_service.station(writer, uuid, station)

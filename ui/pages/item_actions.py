@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.domain import ItemStatus, Satisfaction
 from app.errors import UserError
 from app.services import items as item_service
+from ui import local_time
 from ui.context import AppContext
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.tables import chain_tab_order
@@ -129,7 +130,7 @@ class ItemActions(QGroupBox):
             self.department.setText(item.get("department") or "")
             due = item.get("due_date")
             self.due_date.setDate(
-                QDate.fromString(due, "yyyy-MM-dd") if due else QDate.currentDate().addDays(15)
+                QDate.fromString(due, "yyyy-MM-dd") if due else local_time.today().addDays(15)
             )
             self.reply.setPlainText(item.get("reply") or "")
             self.satisfaction.setCurrentIndex(

@@ -22,6 +22,7 @@ from app import desk
 from app.domain import SourceKind
 from app.errors import UserError
 from app.services import items as item_service
+from ui import local_time
 from ui.context import AppContext
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.tables import chain_tab_order
@@ -100,7 +101,7 @@ class ItemDialog(QDialog):
             ]
         )
         if item is None:
-            self.date.setDate(QDate.currentDate())
+            self.date.setDate(local_time.today())
         else:
             self.date.setDate(QDate.fromString(item["date"], "yyyy-MM-dd"))
             self.title_edit.setText(item["title"])

@@ -30,6 +30,7 @@ from app.domain import ReceptionKind
 from app.errors import UserError
 from app.services import reception as reception_service
 from db.records import get
+from ui import local_time
 from ui.context import AppContext
 from ui.models.reception_days_model import ReceptionDaysTableModel
 from ui.pages.base import Page
@@ -229,6 +230,8 @@ class ReceptionPage(Page):
         self._show_day_extras()
 
     def refresh(self) -> None:
+        # The model caches each listing's row count: a day planned in the shown month must be counted anew.
+        self.model.refresh()
         names = self.filter_station.reload(self.ctx.session.db)
         self.station_uuids = {s["code"]: s["uuid"] for s in desk.stations(self.ctx.session.db)}
         fit_station_column(self.table, ReceptionDaysTableModel.COL_STATION, names)
@@ -242,7 +245,7 @@ class ReceptionPage(Page):
         self.errors.clear()
         self.status.clear()
         selected = self.calendar.selectedDate()
-        self.date.setDate(selected if selected >= QDate.currentDate() else QDate.currentDate())
+        self.date.setDate(selected if selected >= local_time.today() else local_time.today())
         self.start_time.setText("09:00")
         self.end_time.setText("11:30")
         self.kind.setCurrentIndex(0)

@@ -33,6 +33,7 @@ from app import settings
 from app.reports import ReportResult, build_annual, build_monthly
 from app.reports.queries import all_stations
 from app.session import Session
+from db import clock
 from ui.context import AppContext
 from ui.pages.base import Page
 
@@ -74,11 +75,11 @@ class ReportsPage(Page):
         self.month = QDateEdit()
         self.month.setObjectName("month")
         self.month.setDisplayFormat("yyyy-MM")
-        self.month.setDate(_last_month(date.today()))
+        self.month.setDate(_last_month(clock.today()))
         self.year = QSpinBox()
         self.year.setObjectName("year")
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(clock.today().year)
         self.station_label = QLabel()
         self.station = QComboBox()
         self.station.setObjectName("station")

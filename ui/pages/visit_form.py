@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import local_time
 from ui.widgets.deputy_picker import DeputyPicker
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.tables import chain_tab_order
@@ -172,7 +173,7 @@ class VisitForm(QGroupBox):
     def clear(self) -> None:
         self.errors.clear()
         self.status.clear()
-        self.date.setDate(QDate.currentDate())
+        self.date.setDate(local_time.today())
         self.visitor.clear()
         self.phone.clear()
         self.community.clear()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
@@ -24,6 +24,7 @@ from app.errors import UserError
 from app.privacy import mask_phone
 from app.services import items as item_service
 from app.services import visits as visit_service
+from db import clock
 from ui.context import AppContext
 from ui.models.paged_model import Column, field
 from ui.models.visits_model import VisitsTableModel
@@ -233,7 +234,7 @@ class VisitsPage(Page):
         db = self.ctx.session.db
         station = self.ctx.session.local_station_uuid()
         keep_day = day_uuid if deputy_uuids is not None else self.form.reception_day.currentData()
-        today = date.today()
+        today = clock.today()
         days = desk.reception_days_between(
             db, station, today - timedelta(days=DAYS_BACK), today + timedelta(days=DAYS_AHEAD)
         )

@@ -9,6 +9,8 @@ from PySide6.QtCore import QDate, QPointF, QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
+from ui import local_time
+
 MARK = QColor("#1e88e5")
 
 
@@ -16,6 +18,8 @@ class MarkedCalendar(QCalendarWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.marked: set[QDate] = set()
+        # Opens on the app's today, which tests and demos may set apart from the wall clock.
+        self.setSelectedDate(local_time.today())
 
     def set_marked(self, days: list[QDate]) -> None:
         self.marked = set(days)
