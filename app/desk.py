@@ -249,3 +249,29 @@ def district_summary(db: Any) -> dict[str, Any]:
             "SELECT MAX(imported_at) FROM sync_bundles WHERE kind = 'station'"
         ).fetchone()[0]
     return {"stations": count, "last_import": last_import}
+
+
+def _record(db: Any, table: str, uuid: str) -> dict[str, Any] | None:
+    rows = _rows(db, f"SELECT * FROM [{table}] WHERE uuid = ?", [uuid])
+    return rows[0] if rows else None
+
+
+def reception_day(db: Any, uuid: str) -> dict[str, Any] | None:
+    """One reception day as stored, or None once it is gone."""
+    return _record(db, "reception_days", uuid)
+
+
+def item(db: Any, uuid: str) -> dict[str, Any] | None:
+    """One sentiment item as stored, or None once it is gone."""
+    return _record(db, "items", uuid)
+
+
+def deputy(db: Any, uuid: str) -> dict[str, Any] | None:
+    """One deputy as stored, or None once removed."""
+    return _record(db, "deputies", uuid)
+
+
+def item_no(db: Any, uuid: str) -> str:
+    """The item's number as the clerk reads it (e.g. YP-01-2026-0012); empty when there is no such item."""
+    found = item(db, uuid)
+    return str(found["item_no"]) if found else ""

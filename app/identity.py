@@ -2,12 +2,43 @@
 
 from __future__ import annotations
 
-from app import settings
+from app import settings, validate
 from app.errors import UserError
 from app.i18n import text
 from app.services import stations
 from app.session import Session
 from app.sync import keys as sync_keys
+
+OPERATOR_MAX_LENGTH = 30
+
+
+def check_operator(name: str) -> str:
+    """The operator's name, recorded with every change: required, at most 30 characters."""
+    return validate.required_text(
+        name, text("操作员姓名", "operator's name"), max_length=OPERATOR_MAX_LENGTH
+    ).strip()
+
+
+def set_up(
+    session: Session,
+    *,
+    role: str,
+    operator: str,
+    language: str,
+    district_name: str = "",
+    code: str = "",
+    name: str = "",
+    kind: str = "",
+    street: str = "",
+) -> None:
+    """The first run's answers saved together: the identity, the operator and the language, or none."""
+    operator = check_operator(operator)
+    with session.db.atomic():
+        if role == "district":
+            init_district(session, name=district_name, operator=operator)
+        else:
+            init_station(session, code=code, name=name, kind=kind, street=street, operator=operator)
+        settings.LANGUAGE.set(session.db, language)
 
 
 def init_station(

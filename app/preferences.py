@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import settings, validate
+from app import identity, settings, validate
 from app.i18n import text
 from app.session import Session
 
-L_OPERATOR = text("操作员姓名", "operator's name")
 THEMES = ("light", "dark")
 LANGUAGES = ("zh_CN", "en")
 
@@ -43,7 +42,7 @@ def save(
         checker.fail("language", text("不支持的语言：{v}", "Unsupported language: {v}", v=language))
     if theme not in THEMES:
         checker.fail("theme", text("不支持的主题：{v}", "Unsupported theme: {v}", v=theme))
-    name = checker.check("operator", validate.required_text, operator, L_OPERATOR, max_length=30)
+    name = checker.check("operator", identity.check_operator, operator)
     folder = (backup_folder or "").strip()
     if folder:
         path = Path(folder).expanduser()
@@ -74,3 +73,8 @@ def save(
         settings.OVERDUE_DAYS.set(db, days)
     session.operator = name
     return load(session)
+
+
+def set_show_visitor_names_in_print(session: Session, show: bool) -> None:
+    """Whether printed reports name the visitors (masked otherwise); phone numbers are never printed."""
+    settings.SHOW_VISITOR_NAMES_IN_PRINT.set(session.db, show)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
@@ -23,6 +23,8 @@ class Session:
     db: sqlite_utils.Database
     operator: str = ""
     path: Path | None = None
+    # While an operation runs (app/operations.py): what its committed writes touched, table by table.
+    changes: dict[str, set[str]] | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, path: Path | str, operator: str | None = None) -> Session:
@@ -69,4 +71,8 @@ class Session:
     def write(self) -> Iterator[Writer]:
         """One transaction, one change sequence number, one operator."""
         with self.db.atomic():
-            yield Writer(self.db, self.operator, self.origin)
+            writer = Writer(self.db, self.operator, self.origin)
+            yield writer
+        if self.changes is not None:  # committed: the running operation reports these tables as changed
+            for table, uuids in writer.changed.items():
+                self.changes.setdefault(table, set()).update(uuids)

@@ -88,6 +88,13 @@ class Writer:
         self.operator = operator
         self.origin = origin
         self._seq: int | None = None
+        # What this transaction wrote, table by table: the window refreshes exactly these after it commits.
+        self.changed: dict[str, set[str]] = {}
+
+    def _touched(self, table: str, record_uuid: str | None = None) -> None:
+        uuids = self.changed.setdefault(table, set())
+        if record_uuid is not None:
+            uuids.add(record_uuid)
 
     @property
     def change_seq(self) -> int:
@@ -108,6 +115,7 @@ class Writer:
         marks = ", ".join("?" for _ in row)
         self.db.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", list(row.values()))
         _audit(self.db, self.operator, table, row["uuid"], "create", None, values)
+        self._touched(table, str(row["uuid"]))
         return str(row["uuid"])
 
     def insert_many(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
@@ -130,6 +138,7 @@ class Writer:
 
         with deferred_text_indexes(self.db, table):
             self.db.conn.executemany(sql, with_meta())
+        self._touched(table)
         return count
 
     def update(self, table: str, record_uuid: str, changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -147,6 +156,7 @@ class Writer:
         sets = ", ".join(f"[{c}] = ?" for c in assignments)
         self.db.execute(f"UPDATE [{table}] SET {sets} WHERE uuid = ?", [*assignments.values(), record_uuid])
         _audit(self.db, self.operator, table, record_uuid, "update", {k: old[k] for k in changed}, changed)
+        self._touched(table, record_uuid)
         return old
 
     def delete(self, table: str, record_uuid: str) -> dict[str, Any]:
@@ -168,6 +178,7 @@ class Writer:
             ],
         )
         _audit(self.db, self.operator, table, record_uuid, "delete", old, None)
+        self._touched(table, record_uuid)
         return old
 
     def audit(self, table: str, record_uuid: str, action: str, new: Mapping[str, Any]) -> None:

@@ -66,3 +66,17 @@ def test_only_the_clock_reads_the_wall_clock() -> None:
             if path != ROOT / "db" / "clock.py":
                 offenders.extend(_wall_clock_reads(path))
     assert offenders == []
+
+
+UI_FORBIDDEN = ("Writer", "atomic(", ".execute(", "executemany(", "db.records", ".write()")
+
+
+def test_the_window_writes_only_through_operations_and_reads_only_through_app() -> None:
+    """ui/ opens no transaction, writes no record and runs no SQL: every change is an app/ operation run by
+    AppContext.apply on the database worker, and every read goes through app/ (desk, queries)."""
+    offenders = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            code = line.split("#", 1)[0]
+            offenders += [f"{path.relative_to(ROOT)}:{number}: {word}" for word in UI_FORBIDDEN if word in code]
+    assert offenders == []

@@ -7,6 +7,7 @@ so two writes never race for the database lock and results arrive in the order t
 
 from __future__ import annotations
 
+import functools
 import inspect
 import logging
 import traceback
@@ -16,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
 
 from app.errors import UserError
+from app.i18n import text
+from app.operations import Changes, Outcome, perform
 from app.session import Session
 
 log = logging.getLogger(__name__)
@@ -42,7 +45,7 @@ class _Relay(QObject):
     """
 
     done = Signal(int, object)
-    failed = Signal(int, str)
+    failed = Signal(int, object)  # the exception: a UserError as raised, or a bug
     progress = Signal(int, int, int, str)
 
 
@@ -77,10 +80,11 @@ class _Task(QRunnable):
                 kwargs["progress"] = self._progress
             outcome = (True, self.fn(session, *self.args, **kwargs))
         except UserError as exc:
-            outcome = (False, str(exc))
+            outcome = (False, exc)
         except Exception as exc:  # a bug: keep the traceback in the log, tell the user in one line
             log.error("task %s failed:\n%s", getattr(self.fn, "__name__", self.fn), traceback.format_exc())
-            outcome = (False, f"{type(exc).__name__}: {exc}")
+            exc.add_note(traceback.format_exc())
+            outcome = (False, exc)
         finally:
             if session is not None:
                 session.close()
@@ -105,7 +109,8 @@ def _accepts_progress(fn: Callable[..., Any]) -> bool:
 class AppContext(QObject):
     """Handed to every page. Pages talk to each other only through these signals."""
 
-    data_changed = Signal(str)  # a table name, or "" for everything
+    changed = Signal(object)  # app.operations.Changes: what a committed change touched
+    writing = Signal(bool)  # an operation is running: write controls are disabled until it ends
     language_changed = Signal()
     settings_changed = Signal()
     # The window shows these in its status bar: (label, value, maximum); maximum 0 means "busy, no count".
@@ -127,6 +132,9 @@ class AppContext(QObject):
         self._relay.progress.connect(self._task_progressed)
         self._callbacks: dict[int, _Callbacks] = {}
         self._next_id = 0
+        self._applying = False
+        # Tasks run by apply(): their outcome or error goes to the waiting event loop, not to a callback.
+        self._applied: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None]]] = {}
         self.change_source: QObject | None = None
 
     @property
@@ -159,16 +167,25 @@ class AppContext(QObject):
         self._pool.start(task)
 
     def _task_done(self, task_id: int, result: Any) -> None:
+        if task_id in self._applied:
+            self._callbacks.pop(task_id, None)
+            self._applied.pop(task_id)[0](result)
+            return
         callbacks = self._callbacks.pop(task_id, None)
         if callbacks is None or not callbacks.quiet:
             self.task_finished.emit()
         if callbacks is not None and callbacks.on_done is not None and _receiver_alive(callbacks.on_done):
             callbacks.on_done(result)
 
-    def _task_failed(self, task_id: int, message: str) -> None:
+    def _task_failed(self, task_id: int, error: BaseException) -> None:
+        if task_id in self._applied:
+            self._callbacks.pop(task_id, None)
+            self._applied.pop(task_id)[1](error)
+            return
         callbacks = self._callbacks.pop(task_id, None)
         if callbacks is None or not callbacks.quiet:
             self.task_finished.emit()
+        message = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
         if callbacks is not None and callbacks.on_error is not None:
             if _receiver_alive(callbacks.on_error):
                 callbacks.on_error(message)
@@ -185,12 +202,69 @@ class AppContext(QObject):
         """Block until the worker is idle (on quit, and in tests). Queued results still need the event loop."""
         return bool(self._pool.waitForDone(msecs))
 
+    @property
+    def applying(self) -> bool:
+        return self._applying
+
+    def apply(
+        self, operation: Callable[..., Any], *args: Any, source: QObject | None = None, **kwargs: Any
+    ) -> Any:
+        """Run a change — operation(session, *args, **kwargs) — on the database worker and return its value.
+
+        The UI thread waits in an event loop, so the window keeps painting and answering while an import
+        holds the database; write controls are disabled meanwhile (`writing`), and a second change asked for
+        before the first ends is refused. A UserError is raised here as the operation raised it, with nothing
+        written; afterwards every page hears what changed (`changed`) and refreshes only if it shows that.
+        """
+        if self._applying:
+            raise UserError(
+                text(
+                    "上一项修改还在保存，请稍候再试",
+                    "The previous change is still being saved: try again in a moment",
+                )
+            )
+        self._applying = True
+        self.writing.emit(True)
+        loop = QEventLoop()
+        result: dict[str, Any] = {}
+
+        def finished(key: str, value: Any) -> None:
+            result[key] = value
+            loop.quit()
+
+        def work(session: Session) -> Outcome[Any]:
+            return perform(session, operation, *args, **kwargs)
+
+        try:
+            self._next_id += 1
+            task_id = self._next_id
+            self._callbacks[task_id] = _Callbacks(None, None, "", quiet=True)
+            self._applied[task_id] = (
+                functools.partial(finished, "outcome"),
+                functools.partial(finished, "error"),
+            )
+            self._pool.start(_Task(task_id, self.db_path, self.session.operator, work, (), self._relay))
+            loop.exec()
+        finally:
+            self._applying = False
+            self.writing.emit(False)
+        if "error" in result:
+            raise result["error"]
+        outcome: Outcome[Any] = result["outcome"]
+        if outcome.changes.anything:
+            self.change_source = source
+            try:
+                self.changed.emit(outcome.changes)
+            finally:
+                self.change_source = None
+        return outcome.value
+
     def notify_changed(self, table: str = "", source: QObject | None = None) -> None:
-        """Tell every page that `table` changed. A page that wrote and already refreshed itself passes itself as
-        source, so the window does not refresh it twice."""
+        """Tell every page that `table` changed ("" for anything), for changes made outside `apply` (an import
+        on the worker). A page that already refreshed itself passes itself as source."""
         self.change_source = source
         try:
-            self.data_changed.emit(table)
+            self.changed.emit(Changes(frozenset({table})) if table else Changes(untracked=True))
         finally:
             self.change_source = None
 

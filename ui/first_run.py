@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app import i18n, identity, settings, validate
+from app import i18n, identity, settings
 from app.domain import StationKind
 from app.errors import FieldError, UserError, ValidationError
 from app.i18n import text
@@ -152,7 +152,7 @@ class OperatorPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
         try:
-            validate.required_text(self.operator.text(), text("操作员姓名", "operator's name"), max_length=30)
+            identity.check_operator(self.operator.text())
         except UserError as exc:
             self.errors.show(_on_field(exc, "operator"))
             return False
@@ -232,31 +232,30 @@ class IdentityPage(WizardStep):
             self.kind.setItemText(index, kind.label)
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
-        session = self.owner.ctx.session
+        ctx = self.owner.ctx
         operator = self.owner.operator_page.operator.text().strip()
+        district = self.owner.role_page.role() == "district"
         try:
-            # One transaction: the identity and the language chosen on the first page are saved together.
-            with session.db.atomic():
-                if self.owner.role_page.role() == "district":
-                    try:
-                        identity.init_district(session, name=self.district_name.text(), operator=operator)
-                    except UserError as exc:
-                        raise _on_field(exc, "district_name") from None
-                else:
-                    identity.init_station(
-                        session,
-                        code=self.code.text(),
-                        name=self.name.text(),
-                        kind=self.kind.currentData(),
-                        street=self.street.text(),
-                        operator=operator,
-                    )
-                settings.LANGUAGE.set(session.db, self.owner.role_page.language())
-        except UserError as exc:
+            ctx.apply(
+                identity.set_up,
+                role=self.owner.role_page.role(),
+                operator=operator,
+                language=self.owner.role_page.language(),
+                district_name=self.district_name.text(),
+                code=self.code.text(),
+                name=self.name.text(),
+                kind=self.kind.currentData(),
+                street=self.street.text(),
+            )
+        except ValidationError as exc:
             self.errors.show(exc)
             return False
+        except UserError as exc:
+            self.errors.show(_on_field(exc, "district_name") if district else exc)
+            return False
+        # This window's own session writes nothing, but its changes are stamped with the operator's name.
+        ctx.session.operator = identity.check_operator(operator)
         self.errors.clear()
-        self.owner.ctx.notify_changed("")
         return True
 
 

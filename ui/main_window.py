@@ -41,7 +41,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.resize(1280, 820)
         self.pages: dict[str, Page] = {}
-        self._stale: set[str] = set()
         self.unexported: int | None = None  # records changed since the last bundle export; None until counted
         self._counting = False
         self._count_again = False
@@ -69,7 +68,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
         self.navigation.currentRowChanged.connect(self._show_row)
-        ctx.data_changed.connect(self._on_data_changed)
+        ctx.changed.connect(self._on_changed)
         ctx.language_changed.connect(self.retranslate_ui)
         ctx.settings_changed.connect(self.update_status)
         ctx.settings_changed.connect(self._paint_icons)  # the theme may have changed: icons follow its text
@@ -127,21 +126,12 @@ class MainWindow(QMainWindow):
         fresh = entry.key not in self.pages
         page = self.page(entry.key)
         self.stack.setCurrentWidget(page)
-        if fresh or entry.key in self._stale:
-            self._stale.discard(entry.key)
+        if fresh:
             page.refresh()
         self.setWindowTitle(f"{page.title()} — {self.tr('Liaison Desk')}")
 
-    def _on_data_changed(self, table: str) -> None:
-        current = self.current_page()
-        for key, page in self.pages.items():
-            if page is self.ctx.change_source:
-                continue
-            if page is current:
-                page.refresh()
-            else:
-                self._stale.add(key)  # refreshed when next shown: no work for pages nobody looks at
-        self.update_status()
+    def _on_changed(self, _changes: object) -> None:
+        self.update_status()  # the pages refresh themselves from what changed (ui/pages/base.py)
 
     def _paint_icons(self) -> None:
         color = QGuiApplication.palette().color(QPalette.ColorRole.Text)

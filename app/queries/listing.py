@@ -11,6 +11,7 @@ import sqlite3
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 
@@ -206,3 +207,17 @@ def order_terms(sort_sql: str | tuple[str, ...], descending: bool) -> tuple[str,
     direction = "DESC" if descending else "ASC"
     keys = (sort_sql,) if isinstance(sort_sql, str) else sort_sql
     return (*(f"{k} {direction}" for k in keys), f"t.rowid {direction}")
+
+
+def open_reader(db_path: str | Path) -> sqlite3.Connection:
+    """A connection of its own for a table view: read-only, so a view can never write, and in autocommit,
+    so each page read sees the latest committed changes (WAL lets it read while the worker writes)."""
+    conn = sqlite3.connect(str(db_path), timeout=30, isolation_level=None)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def rowid_of(conn: sqlite3.Connection, table: str, uuid: str) -> int | None:
+    """The rowid of a record in `table`, or None when there is no such record."""
+    found = conn.execute(f"SELECT rowid FROM [{table}] WHERE uuid = ?", [uuid]).fetchone()
+    return int(found[0]) if found else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from app import validate
@@ -61,7 +62,8 @@ def clean(values: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def create(session: Session, **values: Any) -> str:
+def create(session: Session, *, station_uuid: str | None = None, **values: Any) -> str:
+    """Add a deputy to the roster; with station_uuid, stationed there in the same transaction."""
     values.setdefault("gender", "")
     cleaned = clean(values)
     uuid = deputy_uuid_for(deputy_no=cleaned.get("deputy_no"), name=cleaned["name"], level=cleaned["level"])
@@ -76,6 +78,8 @@ def create(session: Session, **values: Any) -> str:
         )
     with session.write() as writer:
         writer.insert("deputies", cleaned, record_uuid=uuid)
+        if station_uuid:
+            station(writer, uuid, station_uuid)
     return uuid
 
 
@@ -116,6 +120,20 @@ def station(writer: Writer, deputy_uuid: str, station_uuid: str, since: str | No
     elif existing["until"] is not None:
         writer.update("stationings", uuid, {"until": None})
     return uuid
+
+
+def toggle_stationed(session: Session, deputy_uuid: str, station_uuid: str) -> bool:
+    """Station the deputy here, or end the stationing; returns whether the deputy is now stationed.
+
+    A stationing ends yesterday: from today on the deputy is no longer offered here, while the days
+    already served stay in the record of duty."""
+    with session.write() as writer:
+        if is_stationed(writer.db, deputy_uuid, station_uuid):
+            yesterday = (clock.today() - timedelta(days=1)).isoformat()
+            unstation(writer, deputy_uuid, station_uuid, until=yesterday)
+            return False
+        station(writer, deputy_uuid, station_uuid)
+        return True
 
 
 def unstation(writer: Writer, deputy_uuid: str, station_uuid: str, until: str | None = None) -> None:

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 
 from app.errors import UserError
 from app.i18n import text
+from app.session import Session
 from db.records import now_iso
 
 SIGNING = "signing"
@@ -214,3 +215,8 @@ def accept(db: sqlite_utils.Database, peer: str, operator: str, key_fingerprint:
 
 def _normalise_fp(value: str) -> str:
     return "".join(value.split()).upper()
+
+
+def accept_pending(session: Session, peer: str, key_fingerprint: str) -> str:
+    """The office accepts `peer`'s new signing key, after hearing its fingerprint read out by phone."""
+    return accept(session.db, peer, session.operator, key_fingerprint)

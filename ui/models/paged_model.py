@@ -11,7 +11,6 @@ never sees half of a write.
 
 from __future__ import annotations
 
-import sqlite3
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from app.queries import listing as listing_queries
 from app.queries import text_search
 from app.queries.listing import Listing
 from ui.models.roles import ObjectRole, SortRole
@@ -70,8 +70,7 @@ class PagedTableModel(QAbstractTableModel):
 
     def __init__(self, db_path: Path | str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._conn = sqlite3.connect(str(db_path), timeout=30, isolation_level=None)
-        self._conn.execute("PRAGMA query_only = ON")
+        self._conn = listing_queries.open_reader(db_path)
         self._filters: dict[str, Any] = {}
         self._sort_column = self.DEFAULT_SORT_COLUMN
         self._sort_order = self.DEFAULT_SORT_ORDER
@@ -133,12 +132,9 @@ class PagedTableModel(QAbstractTableModel):
     def row_of_uuid(self, uuid: str, scan_limit: int = 2000) -> int | None:
         """The row showing this record (to select it after a save), or None when the filters leave it out. A
         listing too large to keep its order in memory is searched in its first `scan_limit` rows only."""
-        found = self._conn.execute(
-            f"SELECT rowid FROM {self._listing.table} WHERE uuid = ?", [uuid]
-        ).fetchone()
-        if found is None:
+        rowid = listing_queries.rowid_of(self._conn, self._listing.table, uuid)
+        if rowid is None:
             return None
-        rowid = found[0]
         if self._total <= self.ORDERED_ROWIDS_LIMIT:
             if self._ordered_rowids is None:
                 self._ordered_rowids = self._listing.ordered_rowids(self._conn, self._total)

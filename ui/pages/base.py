@@ -4,22 +4,61 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.errors import UserError
+from app.operations import Changes
 from ui.context import AppContext
 
 
 class Page(QWidget):
     """A page is built once; refresh() reloads it from the database, retranslate_ui() relabels it.
 
-    The window calls refresh() when the page is shown and after ctx.data_changed; retranslate_ui() after
-    ctx.language_changed (the new QTranslator is already installed). title() is the navigation label.
+    A page refreshes itself when a change touches one of the tables it shows (WATCHES; None: any): at once if
+    it is on screen, else when it is next shown. The window calls retranslate_ui() after ctx.language_changed
+    (the new QTranslator is already installed). title() is the navigation label. Widgets in write_controls
+    are disabled while a change is being saved.
     """
+
+    WATCHES: frozenset[str] | None = None
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.stale = False
+        self.write_controls: list[QWidget] = []
+        ctx.changed.connect(self._on_changed)
+        ctx.writing.connect(self._on_writing)
+
+    def _on_changed(self, changes: Changes) -> None:
+        source = self.ctx.change_source
+        if source is not None and (source is self or (isinstance(source, QWidget) and self.isAncestorOf(source))):
+            return  # the change was made here, and the page has updated what it shows
+        if self.WATCHES is not None and not changes.untracked and not (changes.tables & self.WATCHES):
+            return
+        # A page inside the window's stack that is not current is hidden: it catches up when shown. A page
+        # with no parent is on its own (a test, a dialog's host) and refreshes at once.
+        if self.isHidden() and self.parentWidget() is not None:
+            self.stale = True
+        else:
+            self.stale = False
+            self.refresh()
+
+    def _on_writing(self, busy: bool) -> None:
+        for widget in self.write_controls:
+            widget.setProperty("heldForWrite", busy)
+            if busy:
+                widget.setProperty("wasEnabled", widget.isEnabled())
+                widget.setEnabled(False)
+            else:
+                widget.setEnabled(bool(widget.property("wasEnabled")))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.stale:
+            self.stale = False
+            self.refresh()
 
     def title(self) -> str:
         return self.tr("Page")

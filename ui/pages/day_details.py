@@ -23,7 +23,6 @@ from app import desk
 from app.domain import DeputyLevel, DutyStatus
 from app.errors import UserError
 from app.services import reception as reception_service
-from db.records import get
 from ui.context import AppContext
 
 
@@ -115,7 +114,8 @@ class DayDetails(QWidget):
     def mark(self, deputy_uuid: str, status: str, combo: QComboBox | None = None) -> bool:
         assert self.day_uuid is not None
         try:
-            reception_service.mark(self.ctx.session, self.day_uuid, deputy_uuid, status)
+            # The page holding this table keeps its combos; it reads only the list's counts again (marked).
+            self.ctx.apply(reception_service.mark, self.day_uuid, deputy_uuid, status, source=self)
         except UserError as exc:
             self.attendance_error.setText(str(exc))
             self.attendance_error.show()
@@ -133,6 +133,6 @@ class DayDetails(QWidget):
     def _add_visit(self) -> None:
         if self.day_uuid is None:
             return
-        day = get(self.ctx.session.db, "reception_days", self.day_uuid)
+        day = desk.reception_day(self.ctx.session.db, self.day_uuid)
         if day is not None:
             self.add_visit_requested.emit(day)

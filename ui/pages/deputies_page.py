@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -25,8 +24,6 @@ from app import desk, settings
 from app.domain import DeputyLevel, Gender
 from app.errors import UserError
 from app.services import deputies as deputy_service
-from db import clock
-from db.records import get
 from ui import ledger_import
 from ui.context import AppContext
 from ui.models.deputies_model import DeputiesTableModel
@@ -106,6 +103,7 @@ class DeputiesPage(Page):
             grid.addWidget(value, (index // 3) * 2, index % 3)
             grid.addWidget(caption, (index // 3) * 2 + 1, index % 3)
         self.station_button = QPushButton()
+        self.write_controls += [self.add_button, self.import_button, self.station_button]
         self.station_button.setObjectName("station_toggle")
         self.message = QLabel()
         self.message.setProperty("role", "field-error")
@@ -196,7 +194,7 @@ class DeputiesPage(Page):
         self.count_label.setText(self.tr("Deputies: %n", "", total))
 
     def show_deputy(self, row: dict[str, Any] | None) -> None:
-        deputy = get(self.ctx.session.db, "deputies", row["uuid"]) if row else None
+        deputy = desk.deputy(self.ctx.session.db, row["uuid"]) if row else None
         self.current = deputy
         self.message.clear()
         station = self.ctx.session.local_station_uuid()
@@ -231,20 +229,13 @@ class DeputiesPage(Page):
             return
         uuid = self.current["uuid"]
         try:
-            with self.ctx.session.write() as writer:
-                if deputy_service.is_stationed(writer.db, uuid, station):
-                    # Stationed until yesterday: from today on the deputy is no longer offered here.
-                    yesterday = (clock.today() - timedelta(days=1)).isoformat()
-                    deputy_service.unstation(writer, uuid, station, until=yesterday)
-                else:
-                    deputy_service.station(writer, uuid, station)
+            self.ctx.apply(deputy_service.toggle_stationed, uuid, station)
         except UserError as exc:
             self.message.setText(str(exc))
             return
         self._after_write(uuid)
 
     def _after_write(self, uuid: str) -> None:
-        self.model.refresh()
-        self.ctx.notify_changed("deputies", source=self)
+        """The change already refreshed the list (ctx.apply): show the deputy written."""
         select_uuid(self.table, uuid)
         self.show_deputy({"uuid": uuid})

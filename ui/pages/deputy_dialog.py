@@ -88,8 +88,7 @@ class DeputyDialog(QDialog):
 
     def save(self) -> bool:
         try:
-            with self.ctx.session.db.atomic():  # added and stationed together, or not at all
-                uuid = self._create()
+            uuid = self._create()
         except UserError as exc:
             self.errors.show(exc)
             return False
@@ -98,18 +97,17 @@ class DeputyDialog(QDialog):
         return True
 
     def _create(self) -> str:
-        uuid = deputy_service.create(
-            self.ctx.session,
-            name=self.name.text(),
-            level=self.level.currentData(),
-            gender=self.gender.currentData(),
-            deputy_no=self.deputy_no.text(),
-            delegation=self.delegation.text(),
-            phone=self.phone.text(),
-            professional_group=self.group.text(),
+        station = self.ctx.session.local_station_uuid() if self.station_here.isChecked() else None
+        return str(
+            self.ctx.apply(
+                deputy_service.create,
+                station_uuid=station,  # added and stationed together, or not at all
+                name=self.name.text(),
+                level=self.level.currentData(),
+                gender=self.gender.currentData(),
+                deputy_no=self.deputy_no.text(),
+                delegation=self.delegation.text(),
+                phone=self.phone.text(),
+                professional_group=self.group.text(),
+            )
         )
-        station = self.ctx.session.local_station_uuid()
-        if self.station_here.isChecked() and station:
-            with self.ctx.session.write() as writer:
-                deputy_service.station(writer, uuid, station)
-        return uuid

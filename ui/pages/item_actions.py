@@ -174,7 +174,7 @@ class ItemActions(QGroupBox):
         uuid = self.item["uuid"]
         try:
             if self.item["status"] == ItemStatus.FED_BACK:
-                item_service.set_satisfaction(self.ctx.session, uuid, self.satisfaction.currentData() or "")
+                self.ctx.apply(item_service.set_satisfaction, uuid, self.satisfaction.currentData() or "")
             else:
                 target = self.next_step()
                 assert target is not None
@@ -188,7 +188,7 @@ class ItemActions(QGroupBox):
                     values = {"reply": self.reply.toPlainText()}
                 elif target == ItemStatus.FED_BACK:
                     values = {"satisfaction": self.satisfaction.currentData() or ""}
-                item_service.move(self.ctx.session, uuid, target.value, **values)
+                self.ctx.apply(item_service.move, uuid, target.value, **values)
         except UserError as exc:
             self.errors.show(exc)
             return False
@@ -204,7 +204,7 @@ class ItemActions(QGroupBox):
             return False
         target = list(ItemStatus)[current.rank - 1]
         try:
-            item_service.move(self.ctx.session, self.item["uuid"], target.value, reason=self.reason.text())
+            self.ctx.apply(item_service.move, self.item["uuid"], target.value, reason=self.reason.text())
         except UserError as exc:
             self.errors.show(exc)
             return False

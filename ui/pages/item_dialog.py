@@ -64,10 +64,8 @@ class ItemDialog(QDialog):
         self.station.setObjectName("station")
         self.station_label = QLabel()
         if ctx.session.local_station_uuid() is None:
-            for uuid, code, name in ctx.session.db.execute(
-                "SELECT uuid, code, name FROM stations ORDER BY code"
-            ).fetchall():
-                self.station.addItem(f"{code} {name}", uuid)
+            for station in desk.stations(ctx.session.db):
+                self.station.addItem(f"{station['code']} {station['name']}", station["uuid"])
         self.labels = [QLabel() for _ in range(6)]
         form = QFormLayout()
         if item is None and self.station.count():
@@ -143,11 +141,11 @@ class ItemDialog(QDialog):
     def save(self) -> bool:
         try:
             if self.item is None:
-                self.saved_uuid = item_service.create(
-                    self.ctx.session, station_uuid=self.station.currentData(), **self.values()
+                self.saved_uuid = self.ctx.apply(
+                    item_service.create, station_uuid=self.station.currentData(), **self.values()
                 )
             else:
-                item_service.edit(self.ctx.session, self.item["uuid"], **self.values())
+                self.ctx.apply(item_service.edit, self.item["uuid"], **self.values())
                 self.saved_uuid = self.item["uuid"]
         except UserError as exc:
             self.errors.show(exc)

@@ -22,7 +22,6 @@ from app import desk
 from app.domain import ItemStatus, Satisfaction, SourceKind
 from app.errors import UserError
 from app.services import items as item_service
-from db.records import get
 from ui.context import AppContext
 from ui.local_time import local_time
 from ui.models.items_model import ItemsTableModel
@@ -123,6 +122,13 @@ class ItemsPage(Page):
         self.note_error.setProperty("role", "field-error")
         self.note_error.hide()
         self.workflow = ItemActions(ctx)
+        self.write_controls += [
+            self.new_button,
+            self.edit_button,
+            self.note_button,
+            self.workflow.forward_button,
+            self.workflow.back_button,
+        ]
         self.workflow.setObjectName("actions")
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -209,7 +215,7 @@ class ItemsPage(Page):
         names = self.filter_station.reload(self.ctx.session.db)
         fit_station_column(self.table, ItemsTableModel.COL_STATION, names)
         if self.current is not None:
-            self.show_item(get(self.ctx.session.db, "items", self.current["uuid"]))
+            self.show_item(desk.item(self.ctx.session.db, self.current["uuid"]))
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -229,7 +235,7 @@ class ItemsPage(Page):
 
     def open_item(self, uuid: str) -> None:
         """Show one item (from the dashboard's overdue list): its step's tab, selected if listed."""
-        item = get(self.ctx.session.db, "items", uuid)
+        item = desk.item(self.ctx.session.db, uuid)
         if item is None:
             return
         self.search.clear()
@@ -257,7 +263,7 @@ class ItemsPage(Page):
 
     def show_item(self, item: dict[str, Any] | None) -> None:
         if item is not None:  # a table row holds the listing's columns; the pane shows the whole record
-            item = get(self.ctx.session.db, "items", item["uuid"])
+            item = desk.item(self.ctx.session.db, item["uuid"])
         self.current = item
         self.workflow.set_item(item)
         self.edit_button.setEnabled(item is not None)
@@ -311,7 +317,7 @@ class ItemsPage(Page):
         if self.current is None:
             return False
         try:
-            item_service.add_note(self.ctx.session, self.current["uuid"], self.note.text())
+            self.ctx.apply(item_service.add_note, self.current["uuid"], self.note.text(), source=self)
         except UserError as exc:
             self.note_error.setText(str(exc))
             self.note_error.show()
@@ -319,15 +325,13 @@ class ItemsPage(Page):
         self.note_error.hide()
         self.note.clear()
         self.show_item(self.current)
-        self.ctx.notify_changed("item_events", source=self)
         return True
 
     def _moved(self, uuid: str) -> None:
         self._after_write(uuid)
 
     def _after_write(self, uuid: str) -> None:
-        self.model.refresh()
-        self.ctx.notify_changed("items", source=self)
+        """The change already refreshed the list (ctx.apply): show the item written."""
         if not select_uuid(self.table, uuid):
             self.table.clearSelection()
-        self.show_item(get(self.ctx.session.db, "items", uuid))
+        self.show_item(desk.item(self.ctx.session.db, uuid))

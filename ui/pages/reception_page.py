@@ -29,7 +29,6 @@ from app import desk
 from app.domain import ReceptionKind
 from app.errors import UserError
 from app.services import reception as reception_service
-from db.records import get
 from ui import local_time
 from ui.context import AppContext
 from ui.models.reception_days_model import ReceptionDaysTableModel
@@ -132,6 +131,7 @@ class ReceptionPage(Page):
 
         # -- attendance and the day's visits --
         self.details = DayDetails(ctx)
+        self.write_controls += [self.save_button, self.delete_button, self.details.attendance]
         self.details.marked.connect(self._marked)
         self.details.add_visit_requested.connect(self.add_visit_requested.emit)
 
@@ -305,7 +305,7 @@ class ReceptionPage(Page):
     def _load_record(self, record: dict[str, Any] | None) -> None:
         if record is None:
             return
-        day = get(self.ctx.session.db, "reception_days", record["uuid"])
+        day = desk.reception_day(self.ctx.session.db, record["uuid"])
         if day is None:
             return
         self.editing = day["uuid"]
@@ -336,12 +336,16 @@ class ReceptionPage(Page):
     def save(self) -> bool:
         try:
             if self.editing is None:
-                result = reception_service.create(
-                    self.ctx.session, deputy_uuids=self.deputies.checked(), **self._values()
+                result = self.ctx.apply(
+                    reception_service.create, deputy_uuids=self.deputies.checked(), **self._values(), source=self
                 )
             else:
-                result = reception_service.update(
-                    self.ctx.session, self.editing, deputy_uuids=self.deputies.checked(), **self._values()
+                result = self.ctx.apply(
+                    reception_service.update,
+                    self.editing,
+                    deputy_uuids=self.deputies.checked(),
+                    **self._values(),
+                    source=self,
                 )
         except UserError as exc:
             self.errors.show(exc)
@@ -352,8 +356,7 @@ class ReceptionPage(Page):
         saved = QDate.fromString(self._values()["date"], "yyyy-MM-dd")
         self.calendar.setSelectedDate(saved)
         self.calendar.setCurrentPage(saved.year(), saved.month())
-        self.refresh()
-        self.ctx.notify_changed("reception_days", source=self)
+        self.refresh()  # after the calendar moved to the saved day's month
         select_uuid(self.table, result.uuid)
         message = self.tr("Saved.")
         if result.warnings:
@@ -372,12 +375,10 @@ class ReceptionPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            reception_service.delete(self.ctx.session, self.editing)
+            self.ctx.apply(reception_service.delete, self.editing)
         except UserError as exc:
             self.errors.show(exc)
             return
-        self.refresh()
-        self.ctx.notify_changed("reception_days", source=self)
         self.new_record()
 
     # -- attendance and visits -----------------------------------------------------------------------------
@@ -386,5 +387,5 @@ class ReceptionPage(Page):
         self.details.show_day(self.editing, self.read_only)
 
     def _marked(self) -> None:
+        # The attendance table is where the change was made: only the list's counts need reading again.
         self.model.refresh()
-        self.ctx.notify_changed("duties", source=self)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import settings
+from app import preferences, settings
 from app.reports import ReportResult, build_annual, build_monthly
 from app.reports.queries import all_stations
 from app.session import Session
@@ -288,7 +288,7 @@ class ReportsPage(Page):
             self.font_warning.show()
 
     def _set_show_names(self, checked: bool) -> None:
-        settings.SHOW_VISITOR_NAMES_IN_PRINT.set(self.ctx.session.db, checked)
+        self.ctx.apply(preferences.set_show_visitor_names_in_print, checked)
         self.ctx.settings_changed.emit()
 
     # -- output --------------------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ class SettingsPage(Page):
         self.overdue_days.setObjectName("overdue_days")
         self.overdue_days.setRange(1, 365)
         self.save_button = QPushButton()
+        self.write_controls.append(self.save_button)
         self.save_button.setObjectName("save")
         self.saved_label = QLabel()
 
@@ -134,8 +135,8 @@ class SettingsPage(Page):
     def save(self) -> bool:
         before = preferences.load(self.ctx.session)
         try:
-            prefs = preferences.save(
-                self.ctx.session,
+            prefs = self.ctx.apply(
+                preferences.save,
                 language=self.language.currentData(),
                 theme=self.theme.currentData(),
                 operator=self.operator.text(),
@@ -147,6 +148,7 @@ class SettingsPage(Page):
             self.saved_label.clear()
             return False
         self.errors.clear()
+        self.ctx.session.operator = prefs.operator  # this window's changes are stamped with the new name
         if prefs.theme != before.theme:
             app = QApplication.instance()
             if isinstance(app, QApplication):
@@ -155,7 +157,5 @@ class SettingsPage(Page):
             translations.install(prefs.language)
             self.ctx.language_changed.emit()
         self.ctx.settings_changed.emit()
-        if prefs.overdue_days != before.overdue_days:
-            self.ctx.notify_changed("settings")
         self.saved_label.setText(self.tr("Saved."))
         return True

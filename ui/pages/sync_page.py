@@ -440,8 +440,7 @@ class SyncPage(Page):
             .replace("%2", pending[-1].fingerprint),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            keys.accept(self.ctx.session.db, code, self.ctx.session.operator, pending[-1].fingerprint)
-            self.refresh()
+            self.ctx.apply(keys.accept_pending, code, pending[-1].fingerprint)
 
     def show_conflicts(self) -> ConflictsDialog:
         dialog = ConflictsDialog(self.ctx, self)
@@ -603,8 +602,7 @@ class ConflictsDialog(QDialog):
         item = self.list.currentItem()
         if item is None:
             return
-        conflicts.resolve(self.ctx.session, int(item.data(Qt.ItemDataRole.UserRole)), keep)
-        self.ctx.notify_changed("")
+        self.ctx.apply(conflicts.resolve, int(item.data(Qt.ItemDataRole.UserRole)), keep)
         self.reload()
 
 

@@ -108,6 +108,11 @@ class VisitsPage(Page):
         left_layout.addWidget(self.count_label)
 
         self.form = VisitForm()
+        self.write_controls += [
+            self.form.save_button,
+            self.form.to_item_button,
+            self.form.delete_button,
+        ]
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.form)
@@ -252,11 +257,9 @@ class VisitsPage(Page):
             self.form.deputies.set_checked(
                 [d["deputy_uuid"] for d in roster if d["status"] in ("present", "scheduled")]
             )
-        row = self.ctx.session.db.execute(
-            "SELECT date FROM reception_days WHERE uuid = ?", [day_uuid]
-        ).fetchone()
-        if row:
-            self.form.date.setDate(QDate.fromString(row[0], "yyyy-MM-dd"))
+        day = desk.reception_day(self.ctx.session.db, day_uuid)
+        if day:
+            self.form.date.setDate(QDate.fromString(day["date"], "yyyy-MM-dd"))
 
     def _load_record(self, record: dict[str, Any] | None) -> None:
         if record is None or record["uuid"] == self.editing:
@@ -308,22 +311,20 @@ class VisitsPage(Page):
         deputy_uuids = self.form.deputies.checked()
         try:
             if self.editing is None:
-                uuid = visit_service.create(
-                    self.ctx.session,
+                uuid = self.ctx.apply(
+                    visit_service.create,
                     reception_day_uuid=self.form.reception_day.currentData(),
                     deputy_uuids=deputy_uuids,
                     **values,
                 )
             else:
                 uuid = self.editing
-                visit_service.update(self.ctx.session, uuid, deputy_uuids=deputy_uuids, **values)
+                self.ctx.apply(visit_service.update, uuid, deputy_uuids=deputy_uuids, **values)
         except UserError as exc:
             self.form.errors.show(exc)
             self.form.status.clear()
             return False
         self.form.errors.clear()
-        self.refresh()
-        self.ctx.notify_changed("visits", source=self)
         self.editing = uuid
         select_uuid(self.table, uuid)
         self.form.status.setText(self.tr("Saved."))
@@ -337,13 +338,12 @@ class VisitsPage(Page):
             return None
         assert self.editing is not None
         try:
-            item_uuid = item_service.from_visit(self.ctx.session, self.editing)
+            item_uuid = self.ctx.apply(item_service.from_visit, self.editing)
         except UserError as exc:
             self.form.errors.show(exc)
             return None
-        row = self.ctx.session.db.execute("SELECT item_no FROM items WHERE uuid = ?", [item_uuid]).fetchone()
-        self.ctx.notify_changed("items", source=self)
-        self.form.status.setText(self.tr("Sentiment item %1 created from this visit.").replace("%1", row[0]))
+        item_no = desk.item_no(self.ctx.session.db, item_uuid)
+        self.form.status.setText(self.tr("Sentiment item %1 created from this visit.").replace("%1", item_no))
         return item_uuid
 
     def delete(self) -> None:
@@ -355,12 +355,10 @@ class VisitsPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            visit_service.delete(self.ctx.session, self.editing)
+            self.ctx.apply(visit_service.delete, self.editing)
         except UserError as exc:
             self.form.errors.show(exc)
             return
-        self.refresh()
-        self.ctx.notify_changed("visits", source=self)
         self._clear_form()
 
     def _update_buttons(self) -> None:
