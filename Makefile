@@ -30,10 +30,10 @@ translations: $(STAMP) $(QM)
 resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
-# Refresh one area's .ts from its sources, e.g. make translations-update AREA=main FILES="ui/main_window.py …"
+# Refresh every area's .ts from its sources (scripts/translation_areas.py lists them) and print what is left to
+# translate, to be filled in the .ts.
 translations-update: $(STAMP)
-	@test -n "$(AREA)" -a -n "$(FILES)" || { echo 'usage: make translations-update AREA=main FILES="ui/…"'; exit 2; }
-	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(FILES) -ts resources/translations/$(AREA)_zh_CN.ts
+	$(BIN)/python scripts/translation_areas.py
 
 run: setup
 	$(BIN)/liaison demo --if-new

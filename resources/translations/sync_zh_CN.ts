@@ -4,122 +4,98 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="528"/>
         <source>Conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="533"/>
         <source>Keep the copy in use</source>
         <translation>保留现用版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="535"/>
         <source>Keep the other copy</source>
         <translation>改用另一版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="548"/>
         <source>These records were changed both here and at a station since they last met.</source>
         <translation>以下记录自上次交换以来在本机和家站点都被修改过，请选择保留哪一个版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="558"/>
         <source>#%1 %2 (other copy from %3)</source>
         <translation>#%1 %2（另一版本来自 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="581"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="582"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="583"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="584"/>
         <source>Community</source>
         <translation>小区/居委</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="585"/>
         <source>Department</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="586"/>
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="587"/>
         <source>Reply</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="588"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="589"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="590"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="591"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="592"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="593"/>
         <source>Raised</source>
         <translation>反映问题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="594"/>
         <source>Visitor</source>
         <translation>来访人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="595"/>
         <source>Headcount</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="596"/>
         <source>Delegation</source>
         <translation>代表团/选区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="597"/>
         <source>Professional group</source>
         <translation>专业小组</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="598"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="599"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -127,292 +103,234 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="189"/>
-        <location filename="../../ui/pages/sync_page.py" line="192"/>
-        <location filename="../../ui/pages/sync_page.py" line="481"/>
         <source>Data exchange</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="193"/>
         <source>Export a bundle for the district office</source>
         <translation>导出数据包（报送区人大）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="194"/>
         <source>Write to</source>
         <translation>写入到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="195"/>
         <source>Everything (not only the changes)</source>
         <translation>全部数据（不只是变更）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="196"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="197"/>
         <source>Return bundle from the district office</source>
         <translation>区人大返回数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="198"/>
         <source>Import return bundle…</source>
         <translation>导入返回数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="199"/>
         <source>Stations</source>
         <translation>家站点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="202"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="203"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="204"/>
         <source>Last bundle</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="205"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="206"/>
         <source>Missing</source>
         <translation>缺号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="207"/>
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="208"/>
         <source>Visits</source>
         <translation>来访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="209"/>
         <source>Items</source>
         <translation>社情民意</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="210"/>
         <source>Open items</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="211"/>
         <source>Return bundles</source>
         <translation>返回数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="214"/>
         <source>Import bundles from a folder…</source>
         <translation>从文件夹导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="215"/>
         <source>Write return bundles…</source>
         <translation>生成返回数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="216"/>
         <source>Accept new key…</source>
         <translation>接受新密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="217"/>
         <source>Resolve conflicts…</source>
         <translation>处理冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="218"/>
         <source>Import summary</source>
         <translation>导入摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="238"/>
         <source>Last export: bundle %1 on %2, to %3</source>
         <translation>上次导出：第 %1 号数据包，%2，保存于 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="244"/>
         <source>Nothing exported yet.</source>
         <translation>尚未导出过数据包。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync_page.py" line="246"/>
         <source>%n change(s) not yet exported.</source>
         <translation>
             <numerusform>有 %n 条变更尚未导出。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="248"/>
         <source>Every change has been exported.</source>
         <translation>所有变更均已导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="251"/>
         <source>Bundles are encrypted for the district office (key %1).</source>
         <translation>数据包已加密，只有区人大能打开（密钥 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="256"/>
         <source>Bundles are signed but not yet encrypted: import a return bundle from the district first.</source>
         <translation>数据包已签名但尚未加密：请先导入一次区人大的返回数据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="261"/>
         <source>Last return bundle: %1, imported %2.</source>
         <translation>最近的返回数据包：第 %1 号，%2 导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="266"/>
         <source>No return bundle imported yet.</source>
         <translation>尚未导入返回数据包。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync_page.py" line="268"/>
         <source>%n item(s) with a reply to feed back to residents.</source>
         <translation>
             <numerusform>有 %n 条社情民意已有办理结果，待反馈群众。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="272"/>
         <source>Return bundles are encrypted for this station&apos;s key %1, which every bundle carries.</source>
         <translation>区人大的返回数据包加密给本家站点的密钥 %1（每个导出的数据包都带有它）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="275"/>
         <source>Return bundles will be encrypted for this station once it has exported a bundle.</source>
         <translation>本家站点导出一次数据包后，区人大的返回数据包即加密给本家站点。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="284"/>
         <source>USB drive %1 (%2)</source>
         <translation>U盘 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="286"/>
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="295"/>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="298"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="305"/>
         <source>Exporting the bundle</source>
         <translation>正在导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="312"/>
         <source>Bundle %1 written: %2 records.
 %3</source>
         <translation>已生成第 %1 号数据包：%2 条记录。
 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="321"/>
         <source>Import return bundle</source>
         <translation>导入返回数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="321"/>
         <source>Bundles (*.liaison)</source>
         <translation>数据包 (*.liaison)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="335"/>
         <source>(new key waiting: %1)</source>
         <translation>（新密钥待确认：%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="346"/>
         <source>Encrypted</source>
         <translation>已加密</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="346"/>
         <source>Signed only</source>
         <translation>仅签名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="355"/>
         <source>Return bundles are encrypted for this station&apos;s key %1.</source>
         <translation>返回数据包已加密给该家站点的密钥 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="360"/>
         <source>Not yet encrypted: return bundles are only signed until a bundle from this station brings its encryption key.</source>
         <translation>尚未加密：在收到该家站点带有加密公钥的数据包之前，返回数据包只签名、不加密。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync_page.py" line="367"/>
         <source>%n conflict(s) to resolve</source>
         <translation>
             <numerusform>有 %n 处冲突待处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="376"/>
         <source>Import bundles from folder</source>
         <translation>从文件夹导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="383"/>
         <source>Write return bundles to</source>
         <translation>返回数据包保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="396"/>
         <source>Writing return bundles…</source>
         <translation>正在生成返回数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="403"/>
         <source>Writing return bundles</source>
         <translation>正在生成返回数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="410"/>
         <source>Return bundle %1 for %2, encrypted for the station: %3</source>
         <translation>%2 的第 %1 号返回数据包（已加密给该家站点）：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="413"/>
         <source>Return bundle %1 for %2, signed only and NOT encrypted (no encryption key from the station yet; import one of its bundles first): %3</source>
         <translation>%2 的第 %1 号返回数据包（仅签名，未加密：尚未收到该家站点的加密公钥，请先导入其一次数据包）：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="434"/>
         <source>Accept new key</source>
         <translation>接受新密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="436"/>
         <source>Station %1 signs its bundles with a new key:
 
 %2
@@ -425,12 +343,10 @@ Accept it only after the station has read the same fingerprint to you over the p
 请先电话联系该家站点，核对对方读出的指纹一致后再接受。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="457"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="464"/>
         <source>Importing bundles</source>
         <translation>正在导入数据包</translation>
     </message>

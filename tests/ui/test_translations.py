@@ -1,11 +1,10 @@
-"""Every .ts file is complete, the .qm built from it loads, and the window's sources have no string the .ts lacks."""
+"""Every area's .ts holds exactly its sources' strings, all translated; every ui/ file with strings is in one area;
+the .qm built from a .ts loads and translates."""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -13,65 +12,55 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from app.resources import resource_path
-
-ROOT = Path(__file__).resolve().parents[2]
-TS_FILES = sorted(resource_path("translations").glob("*.ts"))
-# The main window's area: everything in ui/ except the pages and dialogs other areas translate themselves.
-OTHER_AREAS = {"ui/pages/reports_page.py", "ui/pages/sync_page.py", "ui/about.py", "ui/help.py"}
+from scripts.translation_areas import AREAS, LANGUAGE, ROOT, lupdate, problems, translatable_sources, ts_file
 
 
-def main_area_sources() -> list[str]:
-    files = [*ROOT.glob("ui/*.py"), *ROOT.glob("ui/pages/*.py"), *ROOT.glob("ui/widgets/*.py")]
-    return sorted(str(p.relative_to(ROOT)) for p in files if str(p.relative_to(ROOT)) not in OTHER_AREAS)
+def test_every_ts_file_is_an_area_and_every_area_has_one() -> None:
+    on_disk = {path.name for path in resource_path("translations").glob("*.ts")}
+    assert on_disk == {ts_file(area).name for area in AREAS}
+    assert "main" in AREAS
 
 
-def problems(ts: Path) -> list[str]:
-    found: list[str] = []
-    for context in ET.parse(ts).getroot().iter("context"):
-        name = context.findtext("name")
-        for message in context.iter("message"):
-            source = message.findtext("source")
-            translation = message.find("translation")
-            where = f"{ts.name} [{name}] {source!r}"
-            if translation is None:
-                found.append(f"{where}: no translation")
-                continue
-            kind = translation.get("type")
-            if kind in ("unfinished", "obsolete", "vanished"):
-                found.append(f"{where}: {kind}")
-            forms = translation.findall("numerusform")
-            texts = [f.text for f in forms] if message.get("numerus") == "yes" else [translation.text]
-            if not texts or not all(t and t.strip() for t in texts):
-                found.append(f"{where}: empty")
-    return found
+def test_every_source_with_strings_is_in_exactly_one_area() -> None:
+    """A new page or dialog is added to an area (scripts/translation_areas.py), or its strings are never
+    translated."""
+    listed = Counter(source for sources in AREAS.values() for source in sources)
+    assert [
+        f"{source}: in {listed[source]} areas" for source in translatable_sources() if listed[source] != 1
+    ] == []
+    assert [f"{source}: no such file" for source in listed if not (ROOT / source).is_file()] == []
 
 
-def test_there_is_a_main_translation() -> None:
-    assert resource_path("translations", "main_zh_CN.ts") in TS_FILES
-
-
-@pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.name)
-def test_every_entry_is_translated(ts: Path) -> None:
-    assert problems(ts) == []
-
-
-def test_the_main_area_ts_holds_every_string_of_its_sources(tmp_path: Path) -> None:
-    """Run lupdate on a copy: a string added to the code but not to the .ts shows up as unfinished."""
-    copy = tmp_path / "main_zh_CN.ts"
-    shutil.copy(resource_path("translations", "main_zh_CN.ts"), copy)
-    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    subprocess.run(
-        [str(lupdate), "-no-obsolete", "-locations", "none", *main_area_sources(), "-ts", str(copy)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
+@pytest.mark.parametrize("area", AREAS)
+def test_lupdate_finds_the_ts_complete_and_current(area: str, tmp_path: Path) -> None:
+    """lupdate into a copy, keeping what it would drop: a string added to the code and not to the .ts comes out
+    unfinished, a string gone from the code comes out vanished, an untranslated one empty."""
+    copy = tmp_path / ts_file(area).name
+    shutil.copy(ts_file(area), copy)
+    lupdate(AREAS[area], copy, drop_obsolete=False)
     assert problems(copy) == []
+
+
+def test_the_check_names_new_and_vanished_strings(tmp_path: Path) -> None:
+    source = tmp_path / "page.py"
+    source.write_text('from PySide6.QtCore import QT_TRANSLATE_NOOP\nQT_TRANSLATE_NOOP("Page", "New")\n')
+    ts = tmp_path / f"page_{LANGUAGE}.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="zh_CN">\n'
+        "<context><name>Page</name><message><source>Old</source><translation>旧</translation></message>"
+        "</context>\n</TS>\n",
+        encoding="utf-8",
+    )
+    lupdate([source], ts, drop_obsolete=False)
+    assert sorted(problems(ts)) == [
+        f"{ts.name} [Page] 'New': unfinished",
+        f"{ts.name} [Page] 'Old': vanished",
+    ]
 
 
 def test_the_built_translation_loads_and_translates(qapp: Any) -> None:
     translator = QTranslator()
-    assert translator.load(str(resource_path("translations", "main_zh_CN.qm")))
+    assert translator.load(str(resource_path("translations", f"main_{LANGUAGE}.qm")))
     assert translator.translate("Navigation", "Dashboard") == "工作台"
     assert translator.translate("Navigation", "Data exchange") == "数据同步"
     assert QCoreApplication.instance() is not None
