@@ -19,12 +19,27 @@ DISTRICT_ORIGIN = "district"
 
 
 @dataclass
+class ChangeLog:
+    """What the committed transactions of one operation wrote: records by table, and each transaction's
+    change sequence number (the audit log groups its entries by it, which is what undo takes back)."""
+
+    records: dict[str, set[str]] = field(default_factory=dict)
+    change_seqs: list[int] = field(default_factory=list)
+
+    def add(self, writer: Writer) -> None:
+        for table, uuids in writer.changed.items():
+            self.records.setdefault(table, set()).update(uuids)
+        if writer.changed and writer.used_change_seq is not None:
+            self.change_seqs.append(writer.used_change_seq)
+
+
+@dataclass
 class Session:
     db: sqlite_utils.Database
     operator: str = ""
     path: Path | None = None
-    # While an operation runs (app/operations.py): what its committed writes touched, table by table.
-    changes: dict[str, set[str]] | None = field(default=None, repr=False)
+    # While an operation runs (app/operations.py): what its committed writes touched.
+    changes: ChangeLog | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, path: Path | str, operator: str | None = None) -> Session:
@@ -73,6 +88,5 @@ class Session:
         with self.db.atomic():
             writer = Writer(self.db, self.operator, self.origin)
             yield writer
-        if self.changes is not None:  # committed: the running operation reports these tables as changed
-            for table, uuids in writer.changed.items():
-                self.changes.setdefault(table, set()).update(uuids)
+        if self.changes is not None:  # committed: the running operation reports these as changed
+            self.changes.add(writer)

@@ -59,10 +59,11 @@ def _audit(
     action: str,
     old: Mapping[str, Any] | None,
     new: Mapping[str, Any] | None,
+    change_seq: int | None = None,
 ) -> None:
     db.execute(
-        "INSERT INTO audit_log (at, operator, table_name, record_uuid, action, old_values, new_values)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit_log (at, operator, table_name, record_uuid, action, old_values, new_values,"
+        " change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
             now_iso(),
             operator,
@@ -71,6 +72,7 @@ def _audit(
             action,
             json.dumps(dict(old), ensure_ascii=False) if old is not None else None,
             json.dumps(dict(new), ensure_ascii=False) if new is not None else None,
+            change_seq,
         ],
     )
 
@@ -97,6 +99,11 @@ class Writer:
             uuids.add(record_uuid)
 
     @property
+    def used_change_seq(self) -> int | None:
+        """The change sequence number this transaction wrote under, or None if it wrote nothing yet."""
+        return self._seq
+
+    @property
     def change_seq(self) -> int:
         if self._seq is None:
             self._seq = next_change_seq(self.db)
@@ -114,7 +121,7 @@ class Writer:
         columns = ", ".join(f"[{c}]" for c in row)
         marks = ", ".join("?" for _ in row)
         self.db.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", list(row.values()))
-        _audit(self.db, self.operator, table, row["uuid"], "create", None, values)
+        _audit(self.db, self.operator, table, row["uuid"], "create", None, values, self.change_seq)
         self._touched(table, str(row["uuid"]))
         return str(row["uuid"])
 
@@ -155,7 +162,16 @@ class Writer:
         assignments["change_seq"] = self.change_seq
         sets = ", ".join(f"[{c}] = ?" for c in assignments)
         self.db.execute(f"UPDATE [{table}] SET {sets} WHERE uuid = ?", [*assignments.values(), record_uuid])
-        _audit(self.db, self.operator, table, record_uuid, "update", {k: old[k] for k in changed}, changed)
+        _audit(
+            self.db,
+            self.operator,
+            table,
+            record_uuid,
+            "update",
+            {k: old[k] for k in changed},
+            changed,
+            self.change_seq,
+        )
         self._touched(table, record_uuid)
         return old
 
@@ -177,9 +193,28 @@ class Writer:
                 self.change_seq,
             ],
         )
-        _audit(self.db, self.operator, table, record_uuid, "delete", old, None)
+        _audit(self.db, self.operator, table, record_uuid, "delete", old, None, self.change_seq)
         self._touched(table, record_uuid)
         return old
 
+    def revive(self, table: str, old: Mapping[str, Any]) -> str:
+        """Bring a deleted record back as it was (an undone deletion), under its own UUID: one edit newer
+        than the copy that was deleted, so that wherever that copy still lives this one wins, and without
+        the tombstone that would delete it again."""
+        row = dict(old)
+        row["version"] = int(row["version"]) + 1
+        row["updated_at"] = now_iso()
+        row["change_seq"] = self.change_seq
+        columns = ", ".join(f"[{c}]" for c in row)
+        marks = ", ".join("?" for _ in row)
+        self.db.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", list(row.values()))
+        self.db.execute(
+            "DELETE FROM tombstones WHERE table_name = ? AND record_uuid = ?", [table, row["uuid"]]
+        )
+        _audit(self.db, self.operator, table, row["uuid"], "create", None, row, self.change_seq)
+        self._touched(table, str(row["uuid"]))
+        return str(row["uuid"])
+
     def audit(self, table: str, record_uuid: str, action: str, new: Mapping[str, Any]) -> None:
-        _audit(self.db, self.operator, table, record_uuid, action, None, new)
+        # A note in the log (e.g. a ledger file imported) is no change of a record: it takes no number.
+        _audit(self.db, self.operator, table, record_uuid, action, None, new, self._seq)

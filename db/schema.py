@@ -223,3 +223,10 @@ CREATE TRIGGER visits_fts_au AFTER UPDATE OF visitor_name, community, raised, ca
     VALUES (new.rowid, new.visitor_name, new.community, new.raised, new.category);
 END;
 """
+
+# Each audit entry names the change it belongs to (the Writer's change sequence number), so that the clerk's
+# last change can be taken back whole: every record it created, edited or deleted.
+V6 = """
+ALTER TABLE audit_log ADD COLUMN change_seq INTEGER;
+CREATE INDEX audit_log_change ON audit_log(change_seq);
+"""

@@ -19,8 +19,9 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
 
+from app import undo
 from app.errors import UserError
-from app.i18n import text
+from app.i18n import Text, text
 from app.operations import Changes, Outcome, perform
 from app.session import Session
 
@@ -111,6 +112,7 @@ class AppContext(QObject):
 
     changed = Signal(object)  # app.operations.Changes: what a committed change touched
     writing = Signal(bool)  # an operation is running: write controls are disabled until it ends
+    undo_changed = Signal()  # the change Ctrl+Z would take back is another one (or none)
     language_changed = Signal()
     settings_changed = Signal()
     # The window shows these in its status bar: (label, value, maximum); maximum 0 means "busy, no count".
@@ -133,6 +135,8 @@ class AppContext(QObject):
         self._callbacks: dict[int, _Callbacks] = {}
         self._next_id = 0
         self._applying = False
+        # The changes made in this window, newest last, each as (what it did, its change sequence numbers).
+        self._undo_steps: list[tuple[Text, tuple[int, ...]]] = []
         # Tasks run by apply(): their outcome or error goes to the waiting event loop, not to a callback.
         self._applied: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None]]] = {}
         self.change_source: QObject | None = None
@@ -207,7 +211,12 @@ class AppContext(QObject):
         return self._applying
 
     def apply(
-        self, operation: Callable[..., Any], *args: Any, source: QObject | None = None, **kwargs: Any
+        self,
+        operation: Callable[..., Any],
+        *args: Any,
+        source: QObject | None = None,
+        undoable: bool = True,
+        **kwargs: Any,
     ) -> Any:
         """Run a change — operation(session, *args, **kwargs) — on the database worker and return its value.
 
@@ -251,6 +260,11 @@ class AppContext(QObject):
         if "error" in result:
             raise result["error"]
         outcome: Outcome[Any] = result["outcome"]
+        if undoable and outcome.changes.change_seqs:
+            seqs = outcome.changes.change_seqs
+            self._undo_steps.append((undo.describe(self.session.db, seqs), seqs))
+            del self._undo_steps[: -self.UNDO_LIMIT]
+            self.undo_changed.emit()
         if outcome.changes.anything:
             self.change_source = source
             try:
@@ -258,6 +272,29 @@ class AppContext(QObject):
             finally:
                 self.change_source = None
         return outcome.value
+
+    UNDO_LIMIT = 50
+
+    def undo_label(self) -> Text | None:
+        """What Ctrl+Z would take back (e.g. 删除来访登记), or None when there is nothing to undo."""
+        return self._undo_steps[-1][0] if self._undo_steps else None
+
+    def undo(self) -> Text:
+        """Take back the last change made in this window, as a new change; returns what was undone. A step
+        that can no longer be taken back (changed since) is dropped, and the UserError says why."""
+        if not self._undo_steps:
+            raise UserError(text("没有可以撤销的修改", "There is nothing to undo"))
+        label, seqs = self._undo_steps[-1]
+        try:
+            self.apply(undo.revert, seqs, undoable=False)
+        except UserError:
+            if not self._applying:  # refused for good, not merely busy
+                self._undo_steps.pop()
+                self.undo_changed.emit()
+            raise
+        self._undo_steps.pop()
+        self.undo_changed.emit()
+        return label
 
     def notify_changed(self, table: str = "", source: QObject | None = None) -> None:
         """Tell every page that `table` changed ("" for anything), for changes made outside `apply` (an import

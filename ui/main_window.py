@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QStackedWidget,
     QWidget,
 )
 
 from app import desk
+from app.errors import UserError
 from app.session import Session
 from ui import backup_actions, ledger_import
 from ui.context import AppContext
@@ -260,6 +262,13 @@ class MainWindow(QMainWindow):
         self.manual_action.triggered.connect(self._open_manual)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._show_about)
+        self.undo_action = QAction(self)
+        self.undo_action.setObjectName("undo")
+        # In a text field Ctrl+Z undoes typing first (the field claims the key); elsewhere, the last change.
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo_last_change)
+        self.ctx.undo_changed.connect(self._label_undo)
+        self.ctx.writing.connect(self._writing)
 
         self.file_menu = QMenu(self)
         for action in (self.new_action, self.find_action, self.print_action):
@@ -269,10 +278,13 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.edit_menu = QMenu(self)
+        self.edit_menu.addAction(self.undo_action)
         self.help_menu = QMenu(self)
         self.help_menu.addAction(self.manual_action)
         self.help_menu.addAction(self.about_action)
         self.menuBar().addMenu(self.file_menu)
+        self.menuBar().addMenu(self.edit_menu)
         self.menuBar().addMenu(self.help_menu)
         self.manual_action.setEnabled(importlib.util.find_spec("ui.help") is not None)
         self.about_action.setEnabled(importlib.util.find_spec("ui.about") is not None)
@@ -288,6 +300,24 @@ class MainWindow(QMainWindow):
             page = self.show_page(fallback)
         getattr(page, method)()
 
+    def undo_last_change(self) -> None:
+        try:
+            done = self.ctx.undo()
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Undo"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Undone: %1").replace("%1", str(done)), 8000)
+
+    def _writing(self, busy: bool) -> None:
+        self.undo_action.setEnabled(not busy and self.ctx.undo_label() is not None)
+
+    def _label_undo(self) -> None:
+        label = self.ctx.undo_label()
+        self.undo_action.setEnabled(label is not None and not self.ctx.applying)
+        self.undo_action.setText(
+            self.tr("&Undo %1").replace("%1", str(label)) if label is not None else self.tr("&Undo")
+        )
+
     def _open_manual(self) -> None:
         importlib.import_module("ui.help").open_manual(self)
 
@@ -299,7 +329,9 @@ class MainWindow(QMainWindow):
         for row, entry in enumerate(PAGES):
             self.navigation.item(row).setText(QCoreApplication.translate("Navigation", str(entry.title)))
         self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self._label_undo()
         self.new_action.setText(self.tr("&New"))
         self.find_action.setText(self.tr("&Search"))
         self.print_action.setText(self.tr("&Print"))

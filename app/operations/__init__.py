@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from app.session import Session
+from app.session import ChangeLog, Session
 
 T = TypeVar("T")
 
@@ -25,6 +25,8 @@ class Changes:
     tables: frozenset[str] = frozenset()
     records: frozenset[str] = frozenset()
     untracked: bool = False
+    # The change sequence numbers written under: what app/undo.py takes back.
+    change_seqs: tuple[int, ...] = ()
 
     @property
     def anything(self) -> bool:
@@ -46,16 +48,16 @@ def perform(session: Session, operation: Callable[..., T], *args: Any, **kwargs:
     by the next operation's refresh, since a failed operation reports no changes."""
     if session.changes is not None:
         raise RuntimeError("operations do not nest: call the inner service directly")
-    session.changes = {}
+    session.changes = log = ChangeLog()
     before = session.db.conn.total_changes
     try:
         value = operation(session, *args, **kwargs)
-        tracked = session.changes
     finally:
         session.changes = None
     changes = Changes(
-        tables=frozenset(tracked),
-        records=frozenset(uuid for uuids in tracked.values() for uuid in uuids),
-        untracked=not tracked and session.db.conn.total_changes > before,
+        tables=frozenset(log.records),
+        records=frozenset(uuid for uuids in log.records.values() for uuid in uuids),
+        untracked=not log.records and session.db.conn.total_changes > before,
+        change_seqs=tuple(log.change_seqs),
     )
     return Outcome(value, changes)

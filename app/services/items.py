@@ -89,6 +89,11 @@ def next_item_no(db: Any, station_code: str, year: int) -> str:
     return f"{prefix}{(row[0] or 0) + 1:04d}"
 
 
+# Written into the handling log when the clerk undoes a step (Ctrl+Z); the log is read in Chinese at the
+# station and the district alike, as its other notes are.
+UNDONE_NOTE = "撤销"
+
+
 def _event(
     writer: Writer,
     item_uuid: str,
@@ -317,6 +322,22 @@ def add_note(session: Session, item_uuid: str, note: str) -> None:
     note = validate.required_text(note, text("备注", "note"), max_length=2000)
     with session.write() as writer:
         _event(writer, item_uuid, "note", note=note)
+
+
+def take_back_event(writer: Writer, event: dict[str, Any]) -> None:
+    """Answer an entry of the handling log (which only grows) with one that takes it back: a status step
+    returns to where it came from, a note or an edit is marked as withdrawn."""
+    if event["kind"] == "status":
+        _event(
+            writer,
+            event["item_uuid"],
+            "status",
+            from_status=event["to_status"],
+            to_status=event["from_status"],
+            note=UNDONE_NOTE,
+        )
+    else:
+        _event(writer, event["item_uuid"], event["kind"], note=f"{UNDONE_NOTE}：{event['note']}")
 
 
 def delete(session: Session, item_uuid: str) -> None:
