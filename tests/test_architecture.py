@@ -80,3 +80,77 @@ def test_the_window_writes_only_through_operations_and_reads_only_through_app() 
             code = line.split("#", 1)[0]
             offenders += [f"{path.relative_to(ROOT)}:{number}: {word}" for word in UI_FORBIDDEN if word in code]
     assert offenders == []
+
+
+# The layers docs/architecture.md states, as module prefixes. A module may import its own layer and those
+# below it; these are the imports each layer must not make.
+CORE_MODULES = ("app.errors", "app.i18n", "app.domain", "app.validate", "app.settings", "app.session")
+HIGHER_APP = (
+    "app.sync",
+    "app.ledger",
+    "app.reports",
+    "app.stats",
+    "app.desk",
+    "app.operations",
+    "app.undo",
+    "app.identity",
+    "app.preferences",
+    "app.backup",
+    "app.demo",
+    "app.cli",
+)
+
+
+def _module_imports(path: Path) -> set[str]:
+    """Every module a file imports, in full (from app import x counts as app.x), wherever the import is."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _breaks(prefixes: tuple[str, ...], imported: set[str]) -> list[str]:
+    return sorted(m for m in imported if any(m == p or m.startswith(p + ".") for p in prefixes))
+
+
+def _layer_offenders() -> list[str]:
+    offenders = []
+    for package in ("app", "db", "ui"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            name, imported = _module_name(path), _module_imports(path)
+            if name.startswith("db"):
+                bad = _breaks(("app", "ui"), imported)
+            elif name in CORE_MODULES or name.startswith(("app.services", "app.queries")):
+                bad = _breaks(HIGHER_APP, imported)
+            elif name.startswith("app") and not name.startswith("app.cli"):
+                bad = _breaks(("app.cli",), imported)
+            elif name.startswith(("ui.models", "ui.widgets")):
+                bad = _breaks(("ui.pages", "ui.main_window"), imported)
+            else:
+                bad = []
+            if name.startswith("ui"):
+                allowed = ("db.clock", "db.paths")
+                bad += [m for m in _breaks(("db",), imported) if m != "db" and not _breaks(allowed, {m})]
+            offenders += [f"{name} imports {module}" for module in bad]
+    return offenders
+
+
+def test_each_layer_imports_only_what_docs_architecture_allows() -> None:
+    assert _layer_offenders() == []
+
+
+def test_the_layer_rules_are_the_ones_the_document_states() -> None:
+    document = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    for module in (*CORE_MODULES, *HIGHER_APP):
+        assert f"`{module.removeprefix('app.')}`" in document or f"`{module.replace('.', '/')}`" in document, module
+    assert "never `app`, `ui` or Qt" in document
+    assert "from `db` only `db.clock` and `db.paths`" in document
