@@ -73,7 +73,7 @@ UI_FORBIDDEN = ("Writer", "atomic(", ".execute(", "executemany(", "db.records", 
 
 def test_the_window_writes_only_through_operations_and_reads_only_through_app() -> None:
     """ui/ opens no transaction, writes no record and runs no SQL: every change is an app/ operation run by
-    AppContext.apply on the database worker, and every read goes through app/ (desk, queries)."""
+    AppContext.apply on the database worker, and every read goes through app/ (views, queries)."""
     offenders = []
     for path in sorted((ROOT / "ui").rglob("*.py")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -90,7 +90,7 @@ HIGHER_APP = (
     "app.ledger",
     "app.reports",
     "app.stats",
-    "app.desk",
+    "app.views",
     "app.operations",
     "app.undo",
     "app.identity",

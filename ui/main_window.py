@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import desk
 from app.errors import UserError
 from app.session import Session
+from app.views import status as status_view
 from ui import backup_actions, ledger_import
 from ui.context import AppContext
 from ui.nav_icons import themed_icon
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         self._count_unexported()
 
     def _show_district_summary(self) -> None:
-        summary = desk.district_summary(self.ctx.session.db)
+        summary = status_view.district_summary(self.ctx.session.db)
         parts = [self.tr("Stations: %n", "", summary["stations"])]
         last = summary["last_import"]
         if last:
@@ -369,7 +369,7 @@ def _local_time(utc_iso: str) -> str:
 
 
 def _unexported(session: Session) -> int:
-    return desk.unexported_count(session.db)
+    return status_view.unexported_count(session.db)
 
 
 def focus_later(widget: QWidget) -> None:

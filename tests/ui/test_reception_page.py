@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from app import desk
 from app.services import deputies as deputy_service
 from app.services import visits as visit_service
+from app.views import deputies as deputies_view
+from app.views import reception as reception_view
 from db import clock
 from ui import local_time
 from ui.context import AppContext
@@ -65,7 +66,7 @@ def test_plan_a_day_see_it_marked_and_listed(qtbot: Any, ctx: AppContext, today:
     assert page.model.total_count() == 1
     row = page.model.object_at(0) or {}
     assert row["theme"] == "老旧小区加装电梯"
-    roster = desk.duty_roster(ctx.session.db, page.editing or "")
+    roster = reception_view.duty_roster(ctx.session.db, page.editing or "")
     assert [d["name"] for d in roster] == ["周建国"]
     assert page.details.attendance.rowCount() == 1
 
@@ -89,8 +90,8 @@ def test_attendance_is_marked_and_a_future_presence_refused(qtbot: Any, ctx: App
     assert page.save()
     combo = page.details.attendance.cellWidget(0, 2)
     combo.setCurrentIndex(combo.findData("present"))
-    assert desk.duty_roster(ctx.session.db, page.editing or "")[0]["status"] == "present"
-    assert desk.duty_record(ctx.session.db, deputy)["present"] == 1
+    assert reception_view.duty_roster(ctx.session.db, page.editing or "")[0]["status"] == "present"
+    assert deputies_view.duty_record(ctx.session.db, deputy)["present"] == 1
 
     page.new_record()
     page.date.setDate(local_time.today().addDays(5))

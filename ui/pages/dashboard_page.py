@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import desk, settings, stats
+from app import settings, stats
 from app.domain import DeputyLevel, DutyStatus, ItemStatus, ReceptionKind
 from app.period import Period
 from app.session import Session
+from app.views import dashboard as dashboard_view
 from db import clock
 from ui.context import AppContext
 from ui.pages.base import Page
@@ -38,16 +39,16 @@ def load_dashboard(session: Session, today: date | None = None) -> dict[str, Any
     station_code = settings.STATION_CODE.get(db) if session.role == "station" else None
     station_uuid = session.local_station_uuid() if station_code else None
     month = Period.month(f"{today.year}-{today.month:02d}")
-    keys = desk.month_keys(today, 12)
+    keys = dashboard_view.month_keys(today, 12)
     year_period = Period.between(keys[0] + "-01", today.isoformat())
     return {
         "today": today,
         "month": stats.compute(db, month, station_code),
         "year": stats.compute(db, year_period, station_code),
-        "next_day": desk.next_reception_day(db, station_uuid, today),
-        "overdue": desk.overdue_items(db, station_uuid, settings.OVERDUE_DAYS.get(db), today),
+        "next_day": dashboard_view.next_reception_day(db, station_uuid, today),
+        "overdue": dashboard_view.overdue_items(db, station_uuid, settings.OVERDUE_DAYS.get(db), today),
         "overdue_days": settings.OVERDUE_DAYS.get(db),
-        "by_month": desk.person_visits_by_month(db, station_uuid, today, 12),
+        "by_month": dashboard_view.person_visits_by_month(db, station_uuid, today, 12),
     }
 
 

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import desk
 from app.domain import DeputyLevel, DutyStatus
 from app.errors import UserError
 from app.services import reception as reception_service
+from app.views import common as common_view
+from app.views import reception as reception_view
 from ui.context import AppContext
 
 
@@ -80,12 +81,12 @@ class DayDetails(QWidget):
         if day_uuid is None:
             return
         db = self.ctx.session.db
-        roster = desk.duty_roster(db, day_uuid)
+        roster = reception_view.duty_roster(db, day_uuid)
         self.attendance.setRowCount(len(roster))
         for row, duty in enumerate(roster):
             self._show_duty(row, duty)
         self.attendance.resizeColumnsToContents()
-        for visit in desk.visits_of_day(db, day_uuid):
+        for visit in reception_view.visits_of_day(db, day_uuid):
             who = visit["visitor_name"] or self.tr("(name not given)")
             self.day_visits.addItem(
                 self.tr("%1, %2 person(s): %3")
@@ -133,6 +134,6 @@ class DayDetails(QWidget):
     def _add_visit(self) -> None:
         if self.day_uuid is None:
             return
-        day = desk.reception_day(self.ctx.session.db, self.day_uuid)
+        day = common_view.reception_day(self.ctx.session.db, self.day_uuid)
         if day is not None:
             self.add_visit_requested.emit(day)

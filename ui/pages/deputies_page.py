@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import desk, settings
+from app import settings
 from app.domain import DeputyLevel, Gender
 from app.errors import UserError
 from app.services import deputies as deputy_service
+from app.views import common as common_view
+from app.views import deputies as deputies_view
 from ui import ledger_import
 from ui.context import AppContext
 from ui.models.deputies_model import DeputiesTableModel
@@ -194,7 +196,7 @@ class DeputiesPage(Page):
         self.count_label.setText(self.tr("Deputies: %n", "", total))
 
     def show_deputy(self, row: dict[str, Any] | None) -> None:
-        deputy = desk.deputy(self.ctx.session.db, row["uuid"]) if row else None
+        deputy = common_view.deputy(self.ctx.session.db, row["uuid"]) if row else None
         self.current = deputy
         self.message.clear()
         station = self.ctx.session.local_station_uuid()
@@ -216,7 +218,7 @@ class DeputiesPage(Page):
         if not deputy["active"]:
             parts.append(self.tr("no longer serving"))
         self.info.setText(" · ".join(parts))
-        record = desk.duty_record(self.ctx.session.db, deputy["uuid"], station)
+        record = deputies_view.duty_record(self.ctx.session.db, deputy["uuid"], station)
         for key in RECORD_KEYS:
             self.record_values[key].setText(str(record[key]))
         if station is not None:

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import desk
 from app.domain import SourceKind
 from app.errors import UserError
 from app.services import items as item_service
+from app.views import common as common_view
 from ui import local_time
 from ui.context import AppContext
 from ui.widgets.field_errors import FieldErrors
@@ -52,7 +52,7 @@ class ItemDialog(QDialog):
         self.category = QComboBox()
         self.category.setObjectName("category")
         self.category.setEditable(True)
-        self.category.addItems(["", *desk.categories(ctx.session.db)])
+        self.category.addItems(["", *common_view.categories(ctx.session.db)])
         self.community = QLineEdit()
         self.community.setObjectName("community")
         self.source = QComboBox()
@@ -64,7 +64,7 @@ class ItemDialog(QDialog):
         self.station.setObjectName("station")
         self.station_label = QLabel()
         if ctx.session.local_station_uuid() is None:
-            for station in desk.stations(ctx.session.db):
+            for station in common_view.stations(ctx.session.db):
                 self.station.addItem(f"{station['code']} {station['name']}", station["uuid"])
         self.labels = [QLabel() for _ in range(6)]
         form = QFormLayout()

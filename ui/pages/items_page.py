@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import desk
 from app.domain import ItemStatus, Satisfaction, SourceKind
 from app.errors import UserError
 from app.services import items as item_service
+from app.views import common as common_view
 from ui.context import AppContext
 from ui.local_time import local_time
 from ui.models.items_model import ItemsTableModel
@@ -208,14 +208,14 @@ class ItemsPage(Page):
         self.filter_category.blockSignals(True)
         self.filter_category.clear()
         self.filter_category.addItem(self.tr("All categories"), "")
-        for name in desk.categories(self.ctx.session.db):
+        for name in common_view.categories(self.ctx.session.db):
             self.filter_category.addItem(name, name)
         self.filter_category.setCurrentIndex(max(0, self.filter_category.findData(keep)))
         self.filter_category.blockSignals(False)
         names = self.filter_station.reload(self.ctx.session.db)
         fit_station_column(self.table, ItemsTableModel.COL_STATION, names)
         if self.current is not None:
-            self.show_item(desk.item(self.ctx.session.db, self.current["uuid"]))
+            self.show_item(common_view.item(self.ctx.session.db, self.current["uuid"]))
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -235,7 +235,7 @@ class ItemsPage(Page):
 
     def open_item(self, uuid: str) -> None:
         """Show one item (from the dashboard's overdue list): its step's tab, selected if listed."""
-        item = desk.item(self.ctx.session.db, uuid)
+        item = common_view.item(self.ctx.session.db, uuid)
         if item is None:
             return
         self.search.clear()
@@ -263,7 +263,7 @@ class ItemsPage(Page):
 
     def show_item(self, item: dict[str, Any] | None) -> None:
         if item is not None:  # a table row holds the listing's columns; the pane shows the whole record
-            item = desk.item(self.ctx.session.db, item["uuid"])
+            item = common_view.item(self.ctx.session.db, item["uuid"])
         self.current = item
         self.workflow.set_item(item)
         self.edit_button.setEnabled(item is not None)
@@ -334,4 +334,4 @@ class ItemsPage(Page):
         """The change already refreshed the list (ctx.apply): show the item written."""
         if not select_uuid(self.table, uuid):
             self.table.clearSelection()
-        self.show_item(desk.item(self.ctx.session.db, uuid))
+        self.show_item(common_view.item(self.ctx.session.db, uuid))

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import desk
 from app.domain import ReceptionKind
 from app.errors import UserError
 from app.services import reception as reception_service
+from app.views import common as common_view
+from app.views import reception as reception_view
 from ui import local_time
 from ui.context import AppContext
 from ui.models.reception_days_model import ReceptionDaysTableModel
@@ -233,7 +234,7 @@ class ReceptionPage(Page):
         # The model caches each listing's row count: a day planned in the shown month must be counted anew.
         self.model.refresh()
         names = self.filter_station.reload(self.ctx.session.db)
-        self.station_uuids = {s["code"]: s["uuid"] for s in desk.stations(self.ctx.session.db)}
+        self.station_uuids = {s["code"]: s["uuid"] for s in common_view.stations(self.ctx.session.db)}
         fit_station_column(self.table, ReceptionDaysTableModel.COL_STATION, names)
         self._show_month()
         self._offer_deputies()
@@ -279,7 +280,7 @@ class ReceptionPage(Page):
         self.calendar.set_marked(
             [
                 QDate.fromString(d, "yyyy-MM-dd")
-                for d in desk.reception_dates(self.ctx.session.db, station, first, last)
+                for d in reception_view.reception_dates(self.ctx.session.db, station, first, last)
             ]
         )
         self.month_label.setText(
@@ -300,12 +301,12 @@ class ReceptionPage(Page):
     def _offer_deputies(self, checked: list[str] | None = None) -> None:
         station = self.ctx.session.local_station_uuid()
         on = self.date.date().toString("yyyy-MM-dd")
-        self.deputies.set_deputies(desk.offered_deputies(self.ctx.session.db, station, on), checked)
+        self.deputies.set_deputies(reception_view.offered_deputies(self.ctx.session.db, station, on), checked)
 
     def _load_record(self, record: dict[str, Any] | None) -> None:
         if record is None:
             return
-        day = desk.reception_day(self.ctx.session.db, record["uuid"])
+        day = common_view.reception_day(self.ctx.session.db, record["uuid"])
         if day is None:
             return
         self.editing = day["uuid"]
@@ -319,7 +320,7 @@ class ReceptionPage(Page):
         self.kind.setCurrentIndex(max(0, self.kind.findData(day["kind"])))
         self.theme.setText(day["theme"])
         self.notes.setText(day["notes"])
-        roster = desk.duty_roster(self.ctx.session.db, day["uuid"])
+        roster = reception_view.duty_roster(self.ctx.session.db, day["uuid"])
         self._offer_deputies(checked=[d["deputy_uuid"] for d in roster])
         self._show_day_extras()
 

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QSizePolicy, QTableView, QWidget
 
-from app import desk
+from app.views import common as common_view
 
 
 class StationFilter(QComboBox):
@@ -39,7 +39,7 @@ class StationFilter(QComboBox):
         self.blockSignals(True)
         while self.count() > 1:
             self.removeItem(1)
-        known = desk.stations(db)
+        known = common_view.stations(db)
         for station in known:
             self.addItem(f"{station['code']} {station['name']}", station["code"])
         index = self.findData(keep) if keep else 0

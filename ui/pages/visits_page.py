@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import desk
 from app.errors import UserError
 from app.privacy import mask_phone
 from app.services import items as item_service
 from app.services import visits as visit_service
+from app.views import common as common_view
+from app.views import reception as reception_view
+from app.views import visits as visits_view
 from db import clock
 from ui.context import AppContext
 from ui.models.paged_model import Column, field
@@ -173,8 +175,8 @@ class VisitsPage(Page):
         self.model.refresh()
         db = self.ctx.session.db
         station = self.ctx.session.local_station_uuid()
-        self.form.communities.setStringList(desk.communities(db, station))
-        categories = desk.categories(db)
+        self.form.communities.setStringList(visits_view.communities(db, station))
+        categories = common_view.categories(db)
         current_filter = self.filter_category.currentText() if self.filter_category.currentIndex() > 0 else ""
         self.filter_category.blockSignals(True)
         self.filter_category.clear()
@@ -240,11 +242,11 @@ class VisitsPage(Page):
         station = self.ctx.session.local_station_uuid()
         keep_day = day_uuid if deputy_uuids is not None else self.form.reception_day.currentData()
         today = clock.today()
-        days = desk.reception_days_between(
+        days = reception_view.reception_days_between(
             db, station, today - timedelta(days=DAYS_BACK), today + timedelta(days=DAYS_AHEAD)
         )
         self.form.set_days(list(reversed(days)), keep_day)
-        self.form.deputies.set_deputies(desk.offered_deputies(db, station), deputy_uuids)
+        self.form.deputies.set_deputies(reception_view.offered_deputies(db, station), deputy_uuids)
 
     def _day_chosen(self) -> None:
         """A visit on a reception day was usually received by the deputies on duty: tick those present (or
@@ -252,12 +254,12 @@ class VisitsPage(Page):
         day_uuid = self.form.reception_day.currentData()
         if not day_uuid:
             return
-        roster = desk.duty_roster(self.ctx.session.db, day_uuid)
+        roster = reception_view.duty_roster(self.ctx.session.db, day_uuid)
         if not self.form.deputies.checked():
             self.form.deputies.set_checked(
                 [d["deputy_uuid"] for d in roster if d["status"] in ("present", "scheduled")]
             )
-        day = desk.reception_day(self.ctx.session.db, day_uuid)
+        day = common_view.reception_day(self.ctx.session.db, day_uuid)
         if day:
             self.form.date.setDate(QDate.fromString(day["date"], "yyyy-MM-dd"))
 
@@ -277,7 +279,7 @@ class VisitsPage(Page):
         self.form.fill(record)
         if self.read_only:  # the district looks, it does not call back: the phone stays masked (PIPL)
             self.form.phone.setText(mask_phone(str(record.get("phone") or "")))
-        deputies = desk.visit_deputy_uuids(self.ctx.session.db, record["uuid"])
+        deputies = visits_view.visit_deputy_uuids(self.ctx.session.db, record["uuid"])
         self._load_choices(day_uuid=record.get("reception_day_uuid"), deputy_uuids=deputies)
         self._update_buttons()
         self._remember_form()
@@ -342,7 +344,7 @@ class VisitsPage(Page):
         except UserError as exc:
             self.form.errors.show(exc)
             return None
-        item_no = desk.item_no(self.ctx.session.db, item_uuid)
+        item_no = common_view.item_no(self.ctx.session.db, item_uuid)
         self.form.status.setText(self.tr("Sentiment item %1 created from this visit.").replace("%1", item_no))
         return item_uuid
 

@@ -1,4 +1,4 @@
-"""The desk's at-a-glance queries: next reception day, overdue items, monthly trend, duty record, unexported."""
+"""What the pages read (app/views): next reception day, overdue items, monthly trend, duty record, unexported."""
 
 from __future__ import annotations
 
@@ -6,10 +6,14 @@ from datetime import date, timedelta
 
 import pytest
 
-from app import desk, preferences, settings
+from app import preferences, settings
 from app.errors import ValidationError
 from app.services import deputies, items, reception, visits
 from app.session import Session
+from app.views import dashboard as dashboard_view
+from app.views import deputies as deputies_view
+from app.views import status as status_view
+from app.views import visits as visits_view
 from db import clock
 
 TODAY = clock.today()
@@ -31,7 +35,7 @@ def test_next_reception_day_is_the_first_from_today_with_its_roster(station_sess
     reception.create(station_session, date=_iso(-3))
     later = reception.create(station_session, date=_iso(20)).uuid
     soon = reception.create(station_session, date=_iso(6), theme="加装电梯", deputy_uuids=[zhou]).uuid
-    found = desk.next_reception_day(station_session.db, station_session.local_station_uuid(), TODAY)
+    found = dashboard_view.next_reception_day(station_session.db, station_session.local_station_uuid(), TODAY)
     assert found is not None and found["uuid"] == soon != later
     assert [(d["name"], d["status"]) for d in found["deputies"]] == [("周建国", "scheduled")]
 
@@ -50,20 +54,20 @@ def test_overdue_means_waiting_too_long_in_its_step_or_past_its_due_date(station
     ):
         items.move(station_session, done, step, **extra)
     station = station_session.local_station_uuid()
-    overdue = desk.overdue_items(station_session.db, station, 15, TODAY)
+    overdue = dashboard_view.overdue_items(station_session.db, station, 15, TODAY)
     assert [row["uuid"] for row in overdue] == [old, late]
     assert fresh not in {row["uuid"] for row in overdue}
-    assert desk.overdue_items(station_session.db, station, 60, TODAY)[0]["uuid"] == late
+    assert dashboard_view.overdue_items(station_session.db, station, 60, TODAY)[0]["uuid"] == late
 
 
 def test_person_visits_by_month_counts_headcounts_in_each_of_12_months(station_session: Session) -> None:
     visits.create(station_session, date=_iso(0), headcount=3, raised="停车难")
     visits.create(station_session, date=_iso(0), headcount=2, raised="噪声")
-    months = desk.person_visits_by_month(station_session.db, station_session.local_station_uuid(), TODAY)
+    months = dashboard_view.person_visits_by_month(station_session.db, station_session.local_station_uuid(), TODAY)
     assert len(months) == 12
     assert months[-1] == (f"{TODAY:%Y-%m}", 5)
     assert sum(v for _, v in months) == 5
-    assert desk.month_keys(date(2026, 2, 10), 3) == ["2025-12", "2026-01", "2026-02"]
+    assert dashboard_view.month_keys(date(2026, 2, 10), 3) == ["2025-12", "2026-01", "2026-02"]
 
 
 def test_duty_record_counts_attendance_residents_and_items(station_session: Session) -> None:
@@ -82,7 +86,7 @@ def test_duty_record_counts_attendance_residents_and_items(station_session: Sess
         deputy_uuids=[zhou],
     )
     items.from_visit(station_session, visit)
-    record = desk.duty_record(station_session.db, zhou)
+    record = deputies_view.duty_record(station_session.db, zhou)
     assert record == {
         "present": 1,
         "leave": 0,
@@ -94,19 +98,19 @@ def test_duty_record_counts_attendance_residents_and_items(station_session: Sess
 
 
 def test_unexported_counts_records_written_since_the_last_export(station_session: Session) -> None:
-    before = desk.unexported_count(station_session.db)
+    before = status_view.unexported_count(station_session.db)
     assert before >= 1  # the station itself
     visits.create(station_session, date=_iso(0), raised="停车难")
-    assert desk.unexported_count(station_session.db) == before + 1
+    assert status_view.unexported_count(station_session.db) == before + 1
     seq = station_session.db.execute("SELECT value FROM change_counter").fetchone()[0]
     settings.LAST_EXPORTED_SEQ.set(station_session.db, seq)
-    assert desk.unexported_count(station_session.db) == 0
+    assert status_view.unexported_count(station_session.db) == 0
 
 
 def test_communities_are_offered_most_used_first(station_session: Session) -> None:
     for community in ("长白二村", "控江一村", "长白二村"):
         visits.create(station_session, date=_iso(0), community=community, raised="问题")
-    assert desk.communities(station_session.db, station_session.local_station_uuid()) == [
+    assert visits_view.communities(station_session.db, station_session.local_station_uuid()) == [
         "长白二村",
         "控江一村",
     ]
