@@ -8,7 +8,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -348,7 +348,3 @@ def _local_time(utc_iso: str) -> str:
 
 def _unexported(session: Session) -> int:
     return desk.unexported_count(session.db)
-
-
-def focus_later(widget: QWidget) -> None:
-    QTimer.singleShot(0, widget.setFocus)
