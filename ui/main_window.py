@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
@@ -26,6 +25,7 @@ from app import desk
 from app.session import Session
 from ui import backup_actions, ledger_import
 from ui.context import AppContext
+from ui.local_time import local_time
 from ui.nav_icons import themed_icon
 from ui.navigation import PAGES, PageEntry, build_page
 from ui.pages.base import Page
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         parts = [self.tr("Stations: %n", "", summary["stations"])]
         last = summary["last_import"]
         if last:
-            local = _local_time(last)
+            local = local_time(last)
             parts.append(self.tr("Last import %1").replace("%1", local[:10]))
             self.district_label.setToolTip(self.tr("Last station bundle imported %1").replace("%1", local))
         else:
@@ -333,17 +333,6 @@ class MainWindow(QMainWindow):
             self.ctx.wait_for_tasks(30_000)
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())  # per PC, not in the database
         super().closeEvent(event)
-
-
-def _local_time(utc_iso: str) -> str:
-    """A stored UTC time as the clerk's wall-clock time, 'YYYY-MM-DD HH:MM'."""
-    try:
-        moment = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
-    except ValueError:
-        return utc_iso[:16].replace("T", " ")
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _unexported(session: Session) -> int:

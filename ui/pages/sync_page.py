@@ -37,6 +37,7 @@ from app.sync import conflicts, export, importer, keys, status
 from app.sync.export import ExportResult
 from app.sync.importer import ImportRun
 from ui.context import AppContext
+from ui.local_time import local_time
 from ui.pages.base import Page
 
 OTHER_FOLDER = "__other__"
@@ -238,7 +239,7 @@ class SyncPage(Page):
             last = self.tr("Last export: bundle %1 on %2, to %3").replace(
                 "%1", str(state.last_export["sequence"])
             )
-            last = last.replace("%2", _local_time(state.last_export["created_at"]))
+            last = last.replace("%2", local_time(state.last_export["created_at"]))
             last = last.replace("%3", state.last_export["path"])
         else:
             last = self.tr("Nothing exported yet.")
@@ -261,7 +262,7 @@ class SyncPage(Page):
             text = self.tr("Last return bundle: %1, imported %2.").replace(
                 "%1", str(state.last_return["sequence"])
             )
-            text = text.replace("%2", _local_time(state.last_return["imported_at"]))
+            text = text.replace("%2", local_time(state.last_return["imported_at"]))
         else:
             text = self.tr("No return bundle imported yet.")
         replies = self.tr(
@@ -337,7 +338,7 @@ class SyncPage(Page):
                 row.code,
                 row.name,
                 str(row.last_sequence or ""),
-                _local_time(row.last_imported_at),
+                local_time(row.last_imported_at),
                 missing,
                 fingerprint,
                 str(row.visits),
@@ -606,16 +607,3 @@ class ConflictsDialog(QDialog):
         conflicts.resolve(self.ctx.session, int(item.data(Qt.ItemDataRole.UserRole)), keep)
         self.ctx.notify_changed("")
         self.reload()
-
-
-def _local_time(stamp: str | None) -> str:
-    """ISO UTC as the clerk reads it: date and minutes, local time."""
-    if not stamp:
-        return ""
-    from datetime import datetime
-
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
