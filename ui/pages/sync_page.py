@@ -5,6 +5,7 @@ return bundles. The work is app.sync's; this page chooses folders and shows resu
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -346,12 +347,12 @@ class SyncPage(Page):
                 str(row.open_items),
                 self.tr("Encrypted") if row.sealing_fingerprint else self.tr("Signed only"),
             ]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
+            cells = [QTableWidgetItem(value) for value in values]
+            for c, item in enumerate(cells):
                 if c == 4 and missing:
                     item.setForeground(Qt.GlobalColor.red)
                 self.table.setItem(r, c, item)
-            sealing = self.table.item(r, 9)
+            sealing = cells[9]
             sealing.setToolTip(
                 self.tr("Return bundles are encrypted for this station's key %1.").replace(
                     "%1", row.sealing_fingerprint
@@ -369,8 +370,11 @@ class SyncPage(Page):
         self.conflicts_button.setVisible(count > 0)
 
     def selected_codes(self) -> list[str]:
-        rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        return [self.table.item(r, 0).text() for r in rows if self.table.item(r, 0) is not None]
+        return self._codes(sorted({index.row() for index in self.table.selectedIndexes()}))
+
+    def _codes(self, rows: Iterable[int]) -> list[str]:
+        cells = (self.table.item(r, 0) for r in rows)
+        return [cell.text() for cell in cells if cell is not None]
 
     def choose_folder_to_import(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -387,11 +391,7 @@ class SyncPage(Page):
             self.write_returns(folder)
 
     def write_returns(self, folder: str, codes: list[str] | None = None) -> None:
-        codes = (
-            codes
-            or self.selected_codes()
-            or [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
-        )
+        codes = codes or self.selected_codes() or self._codes(range(self.table.rowCount()))
         if self.busy or not codes:
             return
         self._start(self.tr("Writing return bundles…"))
