@@ -725,13 +725,6 @@
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>“%1” is not available in this version.</source>
-        <translation>此版本暂不提供“%1”。</translation>
-    </message>
-</context>
-<context>
     <name>ReceptionPage</name>
     <message>
         <source>Reception days</source>
