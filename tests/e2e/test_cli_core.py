@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import argparse
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.e2e.conftest import Result
+from app import cli
+from tests.e2e.conftest import ROOT, Result
 
 STATS_KEYS = [
     "from",
@@ -84,3 +88,40 @@ def test_damaged_database_file_is_named_not_a_traceback(
     junk.write_bytes(b"this is not a database at all" * 100)
     result = liaison("stats", db_path=junk)
     assert result.code == 2 and "Traceback" not in result.err and "restore" in result.err
+
+
+COMMANDS = [
+    "backup",
+    "restore",
+    "demo",
+    "init",
+    "item",
+    "ledger",
+    "report",
+    "roster",
+    "stats",
+    "export",
+    "import",
+    "export-csv",
+    "keys",
+    "conflicts",
+]
+
+
+def test_every_command_is_registered() -> None:
+    """The commands are listed in the code, not found by scanning the folder: a module that fails to import
+    stops the command line instead of quietly taking its commands away."""
+    [commands] = [a for a in cli.build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    assert list(commands.choices) == COMMANDS
+    assert {m.__name__ for m in cli.command_modules()} == {
+        f"app.cli.{p.stem}" for p in Path(cli.__file__).parent.glob("cmd_*.py")
+    }
+
+
+def test_the_version_loads_no_command() -> None:
+    code = (
+        "import sys\nfrom app import cli\ntry:\n    cli.main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('app.cli.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["liaison 0.1.0", "[]"]
