@@ -1,8 +1,8 @@
 """`liaison`: the command line. With no subcommand it opens the desktop window.
 
 Each subcommand's module (cmd_*.py in this package) has `register(subparsers)`, and the parser it adds sets
-`run(args, session) -> int`; command_modules() lists them all. A user's mistake ends as one line on stderr, never a
-traceback.
+`run(args, session) -> int`; command_modules() lists them all. A user's mistake ends as one line on stderr, and
+so does a bug, whose traceback goes to the log file that line names.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from app import __version__, backup, i18n
+from app import __version__, backup, crash_log, i18n
 from app.errors import UserError
 from app.i18n import text
 from app.session import Session
@@ -79,6 +79,14 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except Exception as exc:  # a bug: one line here, the whole traceback in the log file
+        _report_unexpected(exc)
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = parse_arguments(list(sys.argv[1:] if argv is None else argv))
     if args.lang:
         i18n.set_language(args.lang)
@@ -118,6 +126,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if session is not None:
             session.close()
+
+
+def _report_unexpected(exc: Exception) -> None:
+    details = crash_log.details(exc)
+    path = crash_log.record(details)
+    message = text(
+        "错误：命令因意外错误而中止（{e}）。没有数据丢失：出错的修改已整体撤销。详情已写入 {p}",
+        "Error: the command stopped on an unexpected error ({e}). No data was lost: the failed change was "
+        "undone as a whole. The details are in {p}",
+        e=crash_log.summary(exc),
+        p=str(path) if path else text("（日志无法写入，见下文）", "(the log cannot be written; see below)"),
+    )
+    print(message.render(), file=sys.stderr)
+    if path is None:  # nowhere to keep the traceback but here
+        print(details, file=sys.stderr)
 
 
 if __name__ == "__main__":
