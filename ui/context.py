@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import inspect
 import logging
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
+from app import crash_log
 from app.errors import UserError
 from app.session import Session
+from ui import excepthook
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,13 @@ class _Relay(QObject):
 
     done = Signal(int, object)
     failed = Signal(int, str)
+    crashed = Signal(int, str, str, object)  # summary, details, log file (Path | None)
     progress = Signal(int, int, int, str)
+
+
+class Unexpected(str):
+    """The message on_error receives when a task failed with a bug. The error dialog tells the user what happened,
+    so a page shows this short message where it shows its results but opens no message box of its own."""
 
 
 class _Task(QRunnable):
@@ -70,6 +77,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         session: Session | None = None
         outcome: tuple[bool, Any]
+        crash: tuple[str, str, Path | None] | None = None
         try:
             session = Session.open(self.db_path, operator=self.operator)
             kwargs: dict[str, Any] = {}
@@ -78,14 +86,18 @@ class _Task(QRunnable):
             outcome = (True, self.fn(session, *self.args, **kwargs))
         except UserError as exc:
             outcome = (False, str(exc))
-        except Exception as exc:  # a bug: keep the traceback in the log, tell the user in one line
-            log.error("task %s failed:\n%s", getattr(self.fn, "__name__", self.fn), traceback.format_exc())
-            outcome = (False, f"{type(exc).__name__}: {exc}")
+        except Exception as exc:
+            # A bug: its traceback goes to the log file now, and the error dialog opens on the UI thread.
+            details = crash_log.details(exc)
+            crash = (crash_log.summary(exc), details, crash_log.record(details))
+            outcome = (False, crash[0])
         finally:
             if session is not None:
                 session.close()
         # Reported last, after the session is closed: the UI may start the next task as soon as it hears.
-        if outcome[0]:
+        if crash is not None:
+            self.relay.crashed.emit(self.task_id, *crash)
+        elif outcome[0]:
             self.relay.done.emit(self.task_id, outcome[1])
         else:
             self.relay.failed.emit(self.task_id, outcome[1])
@@ -124,6 +136,7 @@ class AppContext(QObject):
         self._relay = _Relay(self)
         self._relay.done.connect(self._task_done)
         self._relay.failed.connect(self._task_failed)
+        self._relay.crashed.connect(self._task_crashed)
         self._relay.progress.connect(self._task_progressed)
         self._callbacks: dict[int, _Callbacks] = {}
         self._next_id = 0
@@ -174,6 +187,15 @@ class AppContext(QObject):
                 callbacks.on_error(message)
         else:
             log.warning("task failed: %s", message)
+
+    def _task_crashed(self, task_id: int, summary: str, details: str, log_file: Path | None) -> None:
+        callbacks = self._callbacks.pop(task_id, None)
+        if callbacks is None or not callbacks.quiet:
+            self.task_finished.emit()
+        excepthook.show(summary, details, log_file, callbacks.label if callbacks else "")
+        if callbacks is not None and callbacks.on_error is not None and _receiver_alive(callbacks.on_error):
+            message = QCoreApplication.translate("ErrorDialog", "Not done: an unexpected error occurred.")
+            callbacks.on_error(Unexpected(message))
 
     def _task_progressed(self, task_id: int, value: int, maximum: int, label: str) -> None:
         callbacks = self._callbacks.get(task_id)

@@ -291,6 +291,10 @@
 <context>
     <name>ErrorDialog</name>
     <message>
+        <source>Not done: an unexpected error occurred.</source>
+        <translation>未完成：出现意外错误。</translation>
+    </message>
+    <message>
         <source>Details copied</source>
         <translation>详情已复制</translation>
     </message>

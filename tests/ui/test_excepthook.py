@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from app.session import Session
 from ui import excepthook, translations
-from ui.context import AppContext
+from ui.context import AppContext, Unexpected
 from ui.error_dialog import ErrorDialog
 
 
@@ -107,6 +108,25 @@ def test_an_exception_in_another_thread_reaches_the_dialog(
     dialog = excepthook.current_dialog()
     assert dialog is not None and dialog.what.text() == "错误：OSError: disk gone"
     assert "in check_disk" in log_file.read_text(encoding="utf-8")
+
+
+def _import_with_a_bug(session: Session) -> None:
+    raise KeyError("deputy")
+
+
+def test_a_bug_in_a_worker_task_opens_the_dialog_naming_the_task(
+    qtbot: Any, ctx: AppContext, log_file: Path
+) -> None:
+    errors: list[str] = []
+    ctx.run_task(_import_with_a_bug, on_error=errors.append, progress_label="正在导入 台账.xlsx…")
+    qtbot.waitUntil(lambda: bool(errors))
+    assert errors == ["未完成：出现意外错误。"] and isinstance(errors[0], Unexpected)
+    assert not ctx.busy
+    dialog = excepthook.current_dialog()
+    assert dialog is not None
+    assert dialog.what.text() == "任务：正在导入 台账.xlsx…\n错误：KeyError: 'deputy'"
+    assert "in _import_with_a_bug" in "\n".join(dialog.details)
+    assert "in _import_with_a_bug" in log_file.read_text(encoding="utf-8")
 
 
 def test_when_the_log_cannot_be_written_the_dialog_says_to_copy_the_details(

@@ -37,7 +37,7 @@ from app.session import Session
 from app.sync import conflicts, export, importer, keys, status
 from app.sync.export import ExportResult
 from app.sync.importer import ImportRun
-from ui.context import AppContext
+from ui.context import AppContext, Unexpected
 from ui.local_time import local_time
 from ui.pages.base import Page
 
@@ -479,7 +479,8 @@ class SyncPage(Page):
     def _failed(self, message: str) -> None:
         self._stop()
         self.summary.setPlainText(message)
-        QMessageBox.warning(self, self.tr("Data exchange"), message)
+        if not isinstance(message, Unexpected):  # a bug has the error dialog already
+            QMessageBox.warning(self, self.tr("Data exchange"), message)
 
     def _progressed(self, label: str, value: int, maximum: int) -> None:
         if self.busy and maximum:
