@@ -23,6 +23,8 @@ LANGUAGE = "zh_CN"
 AREAS: dict[str, tuple[str, ...]] = {
     "main": (
         "ui/backup_actions.py",
+        "ui/error_dialog.py",
+        "ui/context.py",
         "ui/first_run.py",
         "ui/ledger_import.py",
         "ui/main_window.py",
@@ -35,7 +37,6 @@ AREAS: dict[str, tuple[str, ...]] = {
         "ui/pages/item_actions.py",
         "ui/pages/item_dialog.py",
         "ui/pages/items_page.py",
-        "ui/pages/placeholder_page.py",
         "ui/pages/reception_page.py",
         "ui/pages/settings_page.py",
         "ui/pages/station_filter.py",

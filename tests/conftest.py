@@ -34,6 +34,18 @@ os.environ[clock.ENVIRONMENT_VARIABLE] = TODAY.isoformat()
 clock.set_now(TODAY)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _logs_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """An unexpected error in a test (or in a command line it starts) is logged here, not in the user's folder."""
+    previous = os.environ.get("LIAISON_LOG_DIR")
+    os.environ["LIAISON_LOG_DIR"] = str(tmp_path_factory.mktemp("logs"))
+    yield
+    if previous is None:
+        del os.environ["LIAISON_LOG_DIR"]
+    else:
+        os.environ["LIAISON_LOG_DIR"] = previous
+
+
 @pytest.fixture(autouse=True)
 def _fixed_clock() -> Iterator[None]:
     """Each test starts at noon of TODAY, whatever an earlier test set the clock to."""

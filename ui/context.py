@@ -10,20 +10,20 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThreadPool, Signal
 
-from app import undo
+from app import crash_log, undo
 from app.errors import UserError
 from app.i18n import Text, text
 from app.operations import Changes, Outcome, perform
 from app.session import Session
+from ui import excepthook
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,14 @@ class _Relay(QObject):
     """
 
     done = Signal(int, object)
-    failed = Signal(int, object)  # the exception: a UserError as raised, or a bug
+    failed = Signal(int, object)  # the UserError, as raised
+    crashed = Signal(int, str, str, object)  # summary, details, log file (Path | None)
     progress = Signal(int, int, int, str)
+
+
+class Unexpected(str):
+    """The message on_error receives when a task failed with a bug. The error dialog tells the user what happened,
+    so a page shows this short message where it shows its results but opens no message box of its own."""
 
 
 class _Task(QRunnable):
@@ -74,6 +80,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         session: Session | None = None
         outcome: tuple[bool, Any]
+        crash: tuple[str, str, Path | None] | None = None
         try:
             session = Session.open(self.db_path, operator=self.operator)
             kwargs: dict[str, Any] = {}
@@ -82,15 +89,18 @@ class _Task(QRunnable):
             outcome = (True, self.fn(session, *self.args, **kwargs))
         except UserError as exc:
             outcome = (False, exc)
-        except Exception as exc:  # a bug: keep the traceback in the log, tell the user in one line
-            log.error("task %s failed:\n%s", getattr(self.fn, "__name__", self.fn), traceback.format_exc())
-            exc.add_note(traceback.format_exc())
-            outcome = (False, exc)
+        except Exception as exc:
+            # A bug: its traceback goes to the log file now, and the error dialog opens on the UI thread.
+            details = crash_log.details(exc)
+            crash = (crash_log.summary(exc), details, crash_log.record(details))
+            outcome = (False, crash[0])
         finally:
             if session is not None:
                 session.close()
         # Reported last, after the session is closed: the UI may start the next task as soon as it hears.
-        if outcome[0]:
+        if crash is not None:
+            self.relay.crashed.emit(self.task_id, *crash)
+        elif outcome[0]:
             self.relay.done.emit(self.task_id, outcome[1])
         else:
             self.relay.failed.emit(self.task_id, outcome[1])
@@ -131,6 +141,7 @@ class AppContext(QObject):
         self._relay = _Relay(self)
         self._relay.done.connect(self._task_done)
         self._relay.failed.connect(self._task_failed)
+        self._relay.crashed.connect(self._task_crashed)
         self._relay.progress.connect(self._task_progressed)
         self._callbacks: dict[int, _Callbacks] = {}
         self._next_id = 0
@@ -181,7 +192,7 @@ class AppContext(QObject):
         if callbacks is not None and callbacks.on_done is not None and _receiver_alive(callbacks.on_done):
             callbacks.on_done(result)
 
-    def _task_failed(self, task_id: int, error: BaseException) -> None:
+    def _task_failed(self, task_id: int, error: UserError) -> None:
         if task_id in self._applied:
             self._callbacks.pop(task_id, None)
             self._applied.pop(task_id)[1](error)
@@ -189,12 +200,30 @@ class AppContext(QObject):
         callbacks = self._callbacks.pop(task_id, None)
         if callbacks is None or not callbacks.quiet:
             self.task_finished.emit()
-        message = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
+        message = str(error)
         if callbacks is not None and callbacks.on_error is not None:
             if _receiver_alive(callbacks.on_error):
                 callbacks.on_error(message)
         else:
             log.warning("task failed: %s", message)
+
+    def _task_crashed(self, task_id: int, summary: str, details: str, log_file: Path | None) -> None:
+        if task_id in self._applied:
+            # A change that hit a bug: its transaction was rolled back; the dialog tells the clerk, the form
+            # says it was not saved.
+            self._callbacks.pop(task_id, None)
+            excepthook.show(summary, details, log_file, "")
+            self._applied.pop(task_id)[1](
+                UserError(text("未保存：出现意外错误（详见错误窗口）", "Not saved: an unexpected error occurred"))
+            )
+            return
+        callbacks = self._callbacks.pop(task_id, None)
+        if callbacks is None or not callbacks.quiet:
+            self.task_finished.emit()
+        excepthook.show(summary, details, log_file, callbacks.label if callbacks else "")
+        if callbacks is not None and callbacks.on_error is not None and _receiver_alive(callbacks.on_error):
+            message = QCoreApplication.translate("ErrorDialog", "Not done: an unexpected error occurred.")
+            callbacks.on_error(Unexpected(message))
 
     def _task_progressed(self, task_id: int, value: int, maximum: int, label: str) -> None:
         callbacks = self._callbacks.get(task_id)

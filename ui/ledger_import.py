@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.session import Session
-from ui.context import AppContext
+from ui.context import AppContext, Unexpected
 
 
 def import_ledger(session: Session, path: str) -> str:
@@ -39,6 +39,8 @@ def start(ctx: AppContext, parent: QWidget, path: str) -> None:
         )
 
     def failed(message: str) -> None:
+        if isinstance(message, Unexpected):
+            return  # the error dialog has said what failed, naming this import
         QMessageBox.warning(
             parent, QCoreApplication.translate("LedgerImport", "Ledger not imported"), message
         )

@@ -9,8 +9,11 @@ from PySide6.QtCore import QDate
 from db import clock
 
 
-def local_time(utc_iso: str) -> str:
-    """'YYYY-MM-DD HH:MM' in this computer's time zone; text that is not a time is shown as it is."""
+def local_time(utc_iso: str | None) -> str:
+    """'YYYY-MM-DD HH:MM' in this computer's time zone. A time without a zone is UTC, as every stored time is;
+    no time is empty, and text that is not a time is shown as it is (up to the minute)."""
+    if not utc_iso:
+        return ""
     try:
         moment = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
     except ValueError:

@@ -6,8 +6,12 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from db.paths import resolve_db_path
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -18,14 +22,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
-    from ui.startup import make_application, open_context
+    from app import i18n
+    from ui import excepthook, translations
+    from ui.startup import make_application
 
     app = make_application(qt_args)
+    # The database's own language is applied once it is open; until then, an error speaks the default one.
+    translations.install(args.lang or i18n.current_language())
+    excepthook.install()  # from here on, an error the code does not expect is a dialog and a log entry
+    try:
+        return _run(app, args)
+    except Exception as exc:  # outside the event loop (start-up, shut-down): nothing else would show it
+        excepthook.report(exc)
+        excepthook.wait()
+        return 1
+    finally:
+        excepthook.uninstall()
+
+
+def _run(app: QApplication, args: argparse.Namespace) -> int:
+    from ui.startup import open_context
+
     ctx = open_context(resolve_db_path(args.db), args.operator)
     if args.lang:
         from ui import translations
 
-        translations.install(args.lang)
+        translations.install(args.lang)  # over the database's
     if not ctx.session.role:
         from ui.first_run import FirstRunWizard
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
-from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +27,7 @@ from app.session import Session
 from app.views import status as status_view
 from ui import backup_actions, ledger_import
 from ui.context import AppContext
+from ui.local_time import local_time
 from ui.nav_icons import themed_icon
 from ui.navigation import PAGES, PageEntry, build_page
 from ui.pages.base import Page
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         parts = [self.tr("Stations: %n", "", summary["stations"])]
         last = summary["last_import"]
         if last:
-            local = _local_time(last)
+            local = local_time(last)
             parts.append(self.tr("Last import %1").replace("%1", local[:10]))
             self.district_label.setToolTip(self.tr("Last station bundle imported %1").replace("%1", local))
         else:
@@ -357,20 +357,5 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _local_time(utc_iso: str) -> str:
-    """A stored UTC time as the clerk's wall-clock time, 'YYYY-MM-DD HH:MM'."""
-    try:
-        moment = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
-    except ValueError:
-        return utc_iso[:16].replace("T", " ")
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def _unexported(session: Session) -> int:
     return status_view.unexported_count(session.db)
-
-
-def focus_later(widget: QWidget) -> None:
-    QTimer.singleShot(0, widget.setFocus)

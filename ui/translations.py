@@ -58,7 +58,3 @@ def uninstall() -> None:
         if app is not None:
             app.removeTranslator(translator)
     _installed.clear()
-
-
-def installed_files() -> int:
-    return len(_installed)

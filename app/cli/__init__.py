@@ -1,46 +1,54 @@
 """`liaison`: the command line. With no subcommand it opens the desktop window.
 
-Subcommands live in modules named cmd_*.py in this package, each with `register(subparsers)`; the parser
-for each sets `run(args, session) -> int`. A user's mistake ends as one line on stderr, never a traceback.
+Each subcommand's module (cmd_*.py in this package) has `register(subparsers)`, and the parser it adds sets
+`run(args, session) -> int`; command_modules() lists them all. A user's mistake ends as one line on stderr, and
+so does a bug, whose traceback goes to the log file that line names.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import pkgutil
 import sqlite3
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
-from app import __version__, backup, i18n
+from app import __version__, backup, crash_log, i18n
 from app.errors import UserError
 from app.i18n import text
 from app.session import Session
 from db.migrations import MigrationError
 from db.paths import resolve_db_path
 
-# Listed for frozen builds, where the package folder cannot be scanned.
-KNOWN_COMMAND_MODULES = (
-    "cmd_init",
-    "cmd_roster",
-    "cmd_ledger",
-    "cmd_item",
-    "cmd_demo",
-    "cmd_backup",
-    "cmd_stats",
-    "cmd_report",
-    "cmd_sync",
-)
-
 READ_ONLY_COMMANDS = frozenset({"stats", "item", "report", "backup", "export-csv", "restore"})
 
 
-def _command_modules() -> list[str]:
-    found = {m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("cmd_")}
-    if not found:
-        found = set(KNOWN_COMMAND_MODULES)
-    return sorted(found)
+def command_modules() -> tuple[ModuleType, ...]:
+    """Every subcommand's module, in the order `liaison --help` lists them. Imported when the full parser is
+    built rather than with this package, so that `liaison --version` and the bare `liaison` that opens the
+    window do not load the reports, the ledger import and the sync for nothing."""
+    from app.cli import (
+        cmd_backup,
+        cmd_demo,
+        cmd_init,
+        cmd_item,
+        cmd_ledger,
+        cmd_report,
+        cmd_roster,
+        cmd_stats,
+        cmd_sync,
+    )
+
+    return (cmd_backup, cmd_demo, cmd_init, cmd_item, cmd_ledger, cmd_report, cmd_roster, cmd_stats, cmd_sync)
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action="version", version=f"liaison {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="数据库文件 database file (default: $LIAISON_DB or user data dir)"
+    )
+    parser.add_argument("--operator", metavar="NAME", help="经办人 operator name recorded with every change")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="消息语言 language of messages")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,25 +56,38 @@ def build_parser() -> argparse.ArgumentParser:
         prog="liaison",
         description="代表家站点工作台 Liaison Desk — 家站点与区人大汇总端的离线工具",
     )
-    parser.add_argument("--version", action="version", version=f"liaison {__version__}")
-    parser.add_argument(
-        "--db", metavar="PATH", help="数据库文件 database file (default: $LIAISON_DB or user data dir)"
-    )
-    parser.add_argument("--operator", metavar="NAME", help="经办人 operator name recorded with every change")
-    parser.add_argument("--lang", choices=["zh_CN", "en"], help="消息语言 language of messages")
+    _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in _command_modules():
-        try:
-            module = importlib.import_module(f"app.cli.{name}")
-        except ModuleNotFoundError:
-            continue
+    for module in command_modules():
         module.register(sub)
     return parser
 
 
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The global options alone first: `--version`, or no command at all (the window), needs no subcommand.
+    Anything else, including a mistake in a global option, goes to the full parser, which explains it."""
+    globals_only = argparse.ArgumentParser(prog="liaison", add_help=False, exit_on_error=False)
+    _add_global_options(globals_only)
+    globals_only.set_defaults(command=None)
+    try:
+        args, rest = globals_only.parse_known_args(argv)
+        if not rest:
+            return args
+    except argparse.ArgumentError:
+        pass  # the full parser explains the mistake, with the usage line that lists the commands
+    return build_parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        return _main(argv)
+    except Exception as exc:  # a bug: one line here, the whole traceback in the log file
+        _report_unexpected(exc)
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    args = parse_arguments(list(sys.argv[1:] if argv is None else argv))
     if args.lang:
         i18n.set_language(args.lang)
     if not args.command:
@@ -105,6 +126,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if session is not None:
             session.close()
+
+
+def _report_unexpected(exc: Exception) -> None:
+    details = crash_log.details(exc)
+    path = crash_log.record(details)
+    message = text(
+        "错误：命令因意外错误而中止（{e}）。没有数据丢失：出错的修改已整体撤销。详情已写入 {p}",
+        "Error: the command stopped on an unexpected error ({e}). No data was lost: the failed change was "
+        "undone as a whole. The details are in {p}",
+        e=crash_log.summary(exc),
+        p=str(path) if path else text("（日志无法写入，见下文）", "(the log cannot be written; see below)"),
+    )
+    print(message.render(), file=sys.stderr)
+    if path is None:  # nowhere to keep the traceback but here
+        print(details, file=sys.stderr)
 
 
 if __name__ == "__main__":

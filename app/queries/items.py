@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from app.domain import ItemStatus, Satisfaction
 from app.queries import filters, text_search
@@ -65,7 +64,3 @@ def listing(
     return sorted_listing(
         "items", SELECT, tuple(conditions), SORTS.get(sort, SORTS[DEFAULT_SORT]), descending
     )
-
-
-def make_filters(**values: Any) -> ItemFilters:
-    return ItemFilters(**values)

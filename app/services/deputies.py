@@ -165,29 +165,3 @@ def stationed_at(db: Any, station_uuid: str, on: str | None = None) -> list[dict
     )
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
-def resolve_names(db: Any, names: list[str]) -> tuple[dict[str, str], list[tuple[str, list[str]]]]:
-    """Map deputy names to UUIDs. Returns (found, problems) where problems name candidates if ambiguous."""
-    found: dict[str, str] = {}
-    problems: list[tuple[str, list[str]]] = []
-    for name in names:
-        rows = db.execute(
-            "SELECT uuid, name, level, deputy_no, delegation FROM deputies WHERE name = ? AND active = 1",
-            [name],
-        ).fetchall()
-        if len(rows) == 1:
-            found[name] = rows[0][0]
-        else:
-            problems.append((name, [_describe(r) for r in rows]))
-    return found, problems
-
-
-def _describe(row: tuple[Any, ...]) -> str:
-    level = DeputyLevel(row[2]).label
-    parts = [row[1], level]
-    if row[3]:
-        parts.append(row[3])
-    if row[4]:
-        parts.append(row[4])
-    return " ".join(parts)

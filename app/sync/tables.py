@@ -400,10 +400,3 @@ def check_tombstone(raw: list[str]) -> list[Any]:
     if table_name not in SPECS:
         raise _bad("table_name", table_name, text("不是同步的表", "is not a synced table"))
     return [uuid, table_name, record_uuid, _origin(origin), _stamp("deleted_at")(deleted_at), operator[:100]]
-
-
-def to_cell(value: Any) -> str:
-    """A database value as a CSV cell: NULL is the empty cell (no column distinguishes NULL from '')."""
-    if value is None:
-        return ""
-    return str(value)

@@ -253,11 +253,3 @@ def _parse(verified: VerifiedBundle, table: str, data: bytes, check_rows: bool =
         ) from None
     verified.tables[table] = good
     return good
-
-
-def verify(db: sqlite_utils.Database, opened: OpenedBundle, *, role: str, local_code: str) -> VerifiedBundle:
-    verified = check_manifest(opened)
-    check_role(verified, role, local_code)
-    check_trust(db, verified)
-    check_files(verified)
-    return verified

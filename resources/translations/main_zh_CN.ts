@@ -289,6 +289,63 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Not done: an unexpected error occurred.</source>
+        <translation>未完成：出现意外错误。</translation>
+    </message>
+    <message>
+        <source>Details copied</source>
+        <translation>详情已复制</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Liaison Desk ran into an unexpected error, and what it was doing is not done.</source>
+        <translation>代表家站点工作台遇到意外错误，刚才的操作没有完成。</translation>
+    </message>
+    <message>
+        <source>Task: %1</source>
+        <translation>任务：%1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>No data was lost: a change that fails is undone as a whole, and everything saved before it is kept.</source>
+        <translation>没有数据丢失：出错的修改已整体撤销，此前保存的内容完好无损。</translation>
+    </message>
+    <message>
+        <source>You can go on working. If this happens again, copy the details and send them to whoever supports you.</source>
+        <translation>可以继续工作。如果再次出现，请点“复制详情”，把详情发给为您提供技术支持的人员。</translation>
+    </message>
+    <message>
+        <source>The details are also saved in %1</source>
+        <translation>详情也已保存在 %1</translation>
+    </message>
+    <message>
+        <source>The details could not be saved in the log file: copy them before closing this window.</source>
+        <translation>详情未能写入日志文件，请在关闭此窗口前复制。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more error(s) while this window was open.</source>
+        <translation>
+            <numerusform>此窗口打开期间又出现了 %n 个错误。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详情</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Liaison Desk — first run</source>
@@ -742,13 +799,6 @@
     <message>
         <source>Page</source>
         <translation>页面</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>“%1” is not available in this version.</source>
-        <translation>此版本暂不提供“%1”。</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,8 @@ from app.session import Session
 from app.sync import export, importer
 from ui import translations
 from ui.context import AppContext
-from ui.main_window import MainWindow, _local_time
+from ui.local_time import local_time
+from ui.main_window import MainWindow
 from ui.models.reception_days_model import ReceptionDaysTableModel
 from ui.pages.items_page import ItemsPage
 from ui.pages.reception_page import ReceptionPage
@@ -156,7 +157,7 @@ def test_the_district_status_bar_counts_stations_and_the_last_import(
         assert all(b.ok for b in run.bundles)
         imported_at = district.db.execute("SELECT MAX(imported_at) FROM sync_bundles").fetchone()[0]
         ctx.notify_changed("")
-        expected_day = _local_time(imported_at)[:10]
+        expected_day = local_time(imported_at)[:10]
         assert window.district_label.text() == f"家站点 {known} 个 · 最近导入 {expected_day}"
         assert window.unexported_label.isHidden() and not window.district_label.isHidden()
     finally:

@@ -18,7 +18,7 @@ _NO = QT_TRANSLATE_NOOP("DeputiesTableModel", "No")
 
 
 def _active(row: Row) -> str:
-    return QCoreApplication.translate("DeputiesTableModel", _YES if row.get("active") else _NO)
+    return QCoreApplication.translate("DeputiesTableModel", str(_YES if row.get("active") else _NO))
 
 
 class DeputiesTableModel(PagedTableModel):

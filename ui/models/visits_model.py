@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 
@@ -23,7 +23,7 @@ class VisitsTableModel(PagedTableModel):
     CONTEXT = "VisitsTableModel"
     COL_DATE, COL_VISITOR, COL_PHONE, COL_HEADCOUNT, COL_COMMUNITY, COL_CATEGORY = range(6)
     COL_RAISED, COL_DEPUTIES = range(6, 8)
-    COLUMNS = (
+    COLUMNS: ClassVar[tuple[Column, ...]] = (
         Column(QT_TRANSLATE_NOOP("VisitsTableModel", "Date"), "date", field("date"), "date", _CENTER),
         Column(
             QT_TRANSLATE_NOOP("VisitsTableModel", "Visitor"),

@@ -4,8 +4,6 @@ that has not come yet; the combo then shows again what is stored."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +22,7 @@ from app.errors import UserError
 from app.services import reception as reception_service
 from app.views import common as common_view
 from app.views import reception as reception_view
+from app.views.reception import DutyRow
 from ui.context import AppContext
 
 
@@ -95,7 +94,7 @@ class DayDetails(QWidget):
                 .replace("%3", visit["raised"].splitlines()[0] if visit["raised"] else "")
             )
 
-    def _show_duty(self, row: int, duty: dict[str, Any]) -> None:
+    def _show_duty(self, row: int, duty: DutyRow) -> None:
         name = QTableWidgetItem(duty["name"] + (" *" if duty["not_stationed"] else ""))
         if duty["not_stationed"]:
             name.setToolTip(self.tr("Not stationed here"))

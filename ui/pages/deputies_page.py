@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -26,6 +27,7 @@ from app.errors import UserError
 from app.services import deputies as deputy_service
 from app.views import common as common_view
 from app.views import deputies as deputies_view
+from app.views.common import DeputyRow
 from ui import ledger_import
 from ui.context import AppContext
 from ui.models.deputies_model import DeputiesTableModel
@@ -39,7 +41,7 @@ RECORD_KEYS = ("present", "leave", "absent", "scheduled", "residents_received", 
 class DeputiesPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.current: dict[str, Any] | None = None
+        self.current: DeputyRow | None = None
         self.model = DeputiesTableModel(ctx.db_path, self)
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -195,7 +197,7 @@ class DeputiesPage(Page):
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.tr("Deputies: %n", "", total))
 
-    def show_deputy(self, row: dict[str, Any] | None) -> None:
+    def show_deputy(self, row: Mapping[str, Any] | None) -> None:
         deputy = common_view.deputy(self.ctx.session.db, row["uuid"]) if row else None
         self.current = deputy
         self.message.clear()
@@ -218,9 +220,9 @@ class DeputiesPage(Page):
         if not deputy["active"]:
             parts.append(self.tr("no longer serving"))
         self.info.setText(" · ".join(parts))
-        record = deputies_view.duty_record(self.ctx.session.db, deputy["uuid"], station)
+        figures: Mapping[str, object] = deputies_view.duty_record(self.ctx.session.db, deputy["uuid"], station)
         for key in RECORD_KEYS:
-            self.record_values[key].setText(str(record[key]))
+            self.record_values[key].setText(str(figures[key]))
         if station is not None:
             here = deputy_service.is_stationed(self.ctx.session.db, deputy["uuid"], station)
             self.station_button.setText(self.tr("Leave this station") if here else self.tr("Station here"))

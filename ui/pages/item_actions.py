@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
@@ -38,7 +39,7 @@ class ItemActions(QGroupBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.item: dict[str, Any] | None = None
+        self.item: Mapping[str, Any] | None = None
         self.errors = FieldErrors()
         self.department = QLineEdit()
         self.department.setObjectName("department")
@@ -122,7 +123,7 @@ class ItemActions(QGroupBox):
         steps = list(ItemStatus)
         return steps[current.rank + 1] if current.rank + 1 < len(steps) else None
 
-    def set_item(self, item: dict[str, Any] | None) -> None:
+    def set_item(self, item: Mapping[str, Any] | None) -> None:
         self.item = item
         self.errors.clear()
         self.reason.clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QDate
@@ -30,7 +31,7 @@ from ui.widgets.tables import chain_tab_order
 
 class ItemDialog(QDialog):
     def __init__(
-        self, ctx: AppContext, item: dict[str, Any] | None = None, parent: QWidget | None = None
+        self, ctx: AppContext, item: Mapping[str, Any] | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -44,7 +45,7 @@ TABS: tuple[ItemStatus | None, ...] = (None, *ItemStatus)
 class ItemsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.current: dict[str, Any] | None = None
+        self.current: Mapping[str, Any] | None = None
         self.model = ItemsTableModel(ctx.db_path, self)
 
         self.tabs = QTabBar()
@@ -261,7 +262,7 @@ class ItemsPage(Page):
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.tr("Items: %n", "", total))
 
-    def show_item(self, item: dict[str, Any] | None) -> None:
+    def show_item(self, item: Mapping[str, Any] | None) -> None:
         if item is not None:  # a table row holds the listing's columns; the pane shows the whole record
             item = common_view.item(self.ctx.session.db, item["uuid"])
         self.current = item

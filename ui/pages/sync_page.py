@@ -5,6 +5,7 @@ return bundles. The work is app.sync's; this page chooses folders and shows resu
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,8 @@ from app.session import Session
 from app.sync import conflicts, export, importer, keys, status
 from app.sync.export import ExportResult
 from app.sync.importer import ImportRun
-from ui.context import AppContext
+from ui.context import AppContext, Unexpected
+from ui.local_time import local_time
 from ui.pages.base import Page
 
 OTHER_FOLDER = "__other__"
@@ -238,7 +240,7 @@ class SyncPage(Page):
             last = self.tr("Last export: bundle %1 on %2, to %3").replace(
                 "%1", str(state.last_export["sequence"])
             )
-            last = last.replace("%2", _local_time(state.last_export["created_at"]))
+            last = last.replace("%2", local_time(state.last_export["created_at"]))
             last = last.replace("%3", state.last_export["path"])
         else:
             last = self.tr("Nothing exported yet.")
@@ -261,7 +263,7 @@ class SyncPage(Page):
             text = self.tr("Last return bundle: %1, imported %2.").replace(
                 "%1", str(state.last_return["sequence"])
             )
-            text = text.replace("%2", _local_time(state.last_return["imported_at"]))
+            text = text.replace("%2", local_time(state.last_return["imported_at"]))
         else:
             text = self.tr("No return bundle imported yet.")
         replies = self.tr(
@@ -337,7 +339,7 @@ class SyncPage(Page):
                 row.code,
                 row.name,
                 str(row.last_sequence or ""),
-                _local_time(row.last_imported_at),
+                local_time(row.last_imported_at),
                 missing,
                 fingerprint,
                 str(row.visits),
@@ -345,12 +347,12 @@ class SyncPage(Page):
                 str(row.open_items),
                 self.tr("Encrypted") if row.sealing_fingerprint else self.tr("Signed only"),
             ]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
+            cells = [QTableWidgetItem(value) for value in values]
+            for c, item in enumerate(cells):
                 if c == 4 and missing:
                     item.setForeground(Qt.GlobalColor.red)
                 self.table.setItem(r, c, item)
-            sealing = self.table.item(r, 9)
+            sealing = cells[9]
             sealing.setToolTip(
                 self.tr("Return bundles are encrypted for this station's key %1.").replace(
                     "%1", row.sealing_fingerprint
@@ -368,8 +370,11 @@ class SyncPage(Page):
         self.conflicts_button.setVisible(count > 0)
 
     def selected_codes(self) -> list[str]:
-        rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        return [self.table.item(r, 0).text() for r in rows if self.table.item(r, 0) is not None]
+        return self._codes(sorted({index.row() for index in self.table.selectedIndexes()}))
+
+    def _codes(self, rows: Iterable[int]) -> list[str]:
+        cells = (self.table.item(r, 0) for r in rows)
+        return [cell.text() for cell in cells if cell is not None]
 
     def choose_folder_to_import(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -386,11 +391,7 @@ class SyncPage(Page):
             self.write_returns(folder)
 
     def write_returns(self, folder: str, codes: list[str] | None = None) -> None:
-        codes = (
-            codes
-            or self.selected_codes()
-            or [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
-        )
+        codes = codes or self.selected_codes() or self._codes(range(self.table.rowCount()))
         if self.busy or not codes:
             return
         self._start(self.tr("Writing return bundles…"))
@@ -477,7 +478,8 @@ class SyncPage(Page):
     def _failed(self, message: str) -> None:
         self._stop()
         self.summary.setPlainText(message)
-        QMessageBox.warning(self, self.tr("Data exchange"), message)
+        if not isinstance(message, Unexpected):  # a bug has the error dialog already
+            QMessageBox.warning(self, self.tr("Data exchange"), message)
 
     def _progressed(self, label: str, value: int, maximum: int) -> None:
         if self.busy and maximum:
@@ -604,16 +606,3 @@ class ConflictsDialog(QDialog):
             return
         self.ctx.apply(conflicts.resolve, int(item.data(Qt.ItemDataRole.UserRole)), keep)
         self.reload()
-
-
-def _local_time(stamp: str | None) -> str:
-    """ISO UTC as the clerk reads it: date and minutes, local time."""
-    if not stamp:
-        return ""
-    from datetime import datetime
-
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -3,6 +3,7 @@ from and read into plain values; the visits page does the reading and writing.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QDate, QStringListModel, Qt
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.views.common import ReceptionDayRow
 from ui import local_time
 from ui.widgets.deputy_picker import DeputyPicker
 from ui.widgets.field_errors import FieldErrors
@@ -192,7 +194,7 @@ class VisitForm(QGroupBox):
         self.raised.setPlainText(record.get("raised") or "")
         self.category.setCurrentText(record.get("category") or "")
 
-    def set_days(self, days: list[dict[str, Any]], current: str | None) -> None:
+    def set_days(self, days: Sequence[ReceptionDayRow], current: str | None) -> None:
         """The reception days offered, newest first, with `current` chosen (kept even if out of range)."""
         self.reception_day.clear()
         self.reception_day.addItem(self.no_day_text(), None)

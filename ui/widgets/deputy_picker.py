@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from app.domain import DeputyLevel
+from app.views.common import DeputyRow
 
 
 class DeputyPicker(QListWidget):
@@ -16,7 +17,7 @@ class DeputyPicker(QListWidget):
         self.setMaximumHeight(150)
         self.setUniformItemSizes(True)
 
-    def set_deputies(self, deputies: list[dict[str, Any]], checked: list[str] | None = None) -> None:
+    def set_deputies(self, deputies: Sequence[DeputyRow], checked: list[str] | None = None) -> None:
         keep = set(checked if checked is not None else self.checked())
         self.clear()
         for deputy in deputies:

@@ -55,14 +55,6 @@ def hide_station_column(view: QTableView, column: int, role: str) -> None:
     view.setColumnHidden(column, role == "station")
 
 
-def selected_record(view: QTableView) -> dict[str, Any] | None:
-    index = view.currentIndex()
-    if not index.isValid():
-        return None
-    record: dict[str, Any] | None = view.model().object_at(index.row())  # type: ignore[attr-defined]
-    return record
-
-
 def select_uuid(view: QTableView, uuid: str, limit: int = 2000) -> bool:
     """Select the row of a record just saved (looked for among the first rows, where the sort puts it)."""
     model = view.model()
@@ -96,11 +88,6 @@ def debounced(edit: QLineEdit, callback: Callable[[], None], msecs: int = 250) -
 
     edit.returnPressed.connect(now)
     return timer
-
-
-def fit_columns(view: QTableView, columns: tuple[int, ...]) -> None:
-    for column in columns:
-        view.resizeColumnToContents(column)
 
 
 def chain_tab_order(widgets: list[QWidget]) -> None:
