@@ -28,6 +28,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "ui/first_run.py",
         "ui/ledger_import.py",
         "ui/main_window.py",
+        "ui/translations.py",
         "ui/navigation.py",
         "ui/pages/base.py",
         "ui/pages/dashboard_page.py",

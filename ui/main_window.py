@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
     # -- language ----------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         for row, entry in enumerate(PAGES):
-            self.navigation.item(row).setText(QCoreApplication.translate("Navigation", str(entry.title)))
+            self.navigation.item(row).setText(QCoreApplication.translate("Navigation", entry.title))
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.help_menu.setTitle(self.tr("&Help"))

@@ -10,16 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from ui.context import AppContext
 from ui.pages.base import Page
+from ui.translations import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
 class PageEntry:
     key: str
-    title: object  # English source (QT_TRANSLATE_NOOP), translated in the "Navigation" context
+    title: str  # English source (QT_TRANSLATE_NOOP), translated in the "Navigation" context
     page_class: Callable[[], type[Page]]  # imports the page's module and returns its class
     icon: str  # a name in resources/icons (svg)
 

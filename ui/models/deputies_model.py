@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from app.domain import DeputyLevel, Gender
 from app.queries import deputies as deputy_queries
 from app.queries.listing import Listing
 from ui.models.labels import Row, choice_label
 from ui.models.paged_model import Column, PagedTableModel, field
+from ui.translations import QT_TRANSLATE_NOOP
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _YES = QT_TRANSLATE_NOOP("DeputiesTableModel", "Yes")

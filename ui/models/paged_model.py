@@ -39,7 +39,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Column:
-    header: object  # English source text (QT_TRANSLATE_NOOP); translated in the model's context
+    header: str  # English source text (QT_TRANSLATE_NOOP); translated in the model's context
     sort_key: str  # key of the query module's SORTS; "" when the column cannot be sorted
     display: Callable[[Row], str]
     raw: str = ""  # the record field behind the column, for the sort role
@@ -175,7 +175,7 @@ class PagedTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return QCoreApplication.translate(self.CONTEXT, str(self.COLUMNS[section].header))
+                return QCoreApplication.translate(self.CONTEXT, self.COLUMNS[section].header)
             return None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)

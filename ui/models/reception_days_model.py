@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 
 from app.domain import ReceptionKind
 from app.queries import reception_days as day_queries
 from app.queries.listing import Listing
 from ui.models.labels import Row, choice_label
 from ui.models.paged_model import Column, PagedTableModel, field
+from ui.translations import QT_TRANSLATE_NOOP
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from app.privacy import mask_phone
 from app.queries import visits as visit_queries
 from app.queries.listing import Listing
 from ui.models.labels import Row, first_line
 from ui.models.paged_model import Column, PagedTableModel, field
+from ui.translations import QT_TRANSLATE_NOOP
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,7 @@ from ui.models.visits_model import VisitsTableModel
 from ui.pages.base import Page, apply_listing_filters
 from ui.pages.station_filter import StationFilter, fit_station_column, show_station_column_early
 from ui.pages.visit_form import VisitForm
+from ui.translations import QT_TRANSLATE_NOOP
 from ui.widgets.tables import debounced, fit_to_contents, make_table, on_row_selected, select_uuid
 
 # The reception days a visit form offers: recent ones and those coming soon.
