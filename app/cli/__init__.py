@@ -12,8 +12,10 @@ import pkgutil
 import sqlite3
 import sys
 from collections.abc import Sequence
+from typing import Any, NoReturn
 
-from app import __version__, backup, i18n
+import app
+from app import backup, i18n
 from app.errors import UserError
 from app.i18n import text
 from app.session import Session
@@ -43,12 +45,23 @@ def _command_modules() -> list[str]:
     return sorted(found)
 
 
+class _PrintVersion(argparse.Action):
+    """--version: the version is looked up only when asked for (see app.__getattr__)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> NoReturn:
+        print(f"liaison {app.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="liaison",
         description="代表家站点工作台 Liaison Desk — 家站点与区人大汇总端的离线工具",
     )
-    parser.add_argument("--version", action="version", version=f"liaison {__version__}")
+    parser.add_argument("--version", action=_PrintVersion, help="显示版本 show the version and exit")
     parser.add_argument(
         "--db", metavar="PATH", help="数据库文件 database file (default: $LIAISON_DB or user data dir)"
     )
