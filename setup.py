@@ -21,15 +21,18 @@ import shipped_files  # noqa: E402
 
 class BuildWithResources(build_py):
     def run(self) -> None:
-        super().run()
         if self.editable_mode:
+            super().run()
             return
         try:
             files = shipped_files.resource_files(ROOT) + shipped_files.built_translations(ROOT)
         except shipped_files.StaleTranslations as exc:
             raise FileError(f"liaison-desk: {exc}") from None
+        # pip builds in the checkout and setuptools reuses build/lib: a module or resource deleted since the
+        # last build would otherwise ride along in the wheel.
+        shutil.rmtree(self.build_lib, ignore_errors=True)
+        super().run()
         build_lib = Path(self.build_lib)
-        shutil.rmtree(build_lib / "resources", ignore_errors=True)  # nothing left over from an earlier build
         for source, destination in files:
             target = build_lib / destination
             self.mkpath(str(target.parent))
