@@ -25,6 +25,8 @@ def make_application(qt_args: list[str] | None = None) -> QApplication:
         return existing
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
+    # The menu entry the .deb installs (scripts/build_deb.py): Wayland docks match the window to its icon by it.
+    QGuiApplication.setDesktopFileName("liaison-desk")
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication([sys.argv[0], *(qt_args or [])])
     icon = resource_path("icons", "app.png")

@@ -12,8 +12,10 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import Any, NoReturn
 
-from app import __version__, backup, crash_log, i18n
+import app
+from app import backup, crash_log, i18n
 from app.errors import UserError
 from app.i18n import text
 from app.session import Session
@@ -43,12 +45,23 @@ def command_modules() -> tuple[ModuleType, ...]:
 
 
 def _add_global_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--version", action="version", version=f"liaison {__version__}")
+    parser.add_argument("--version", action=_PrintVersion, help="显示版本 show the version and exit")
     parser.add_argument(
         "--db", metavar="PATH", help="数据库文件 database file (default: $LIAISON_DB or user data dir)"
     )
     parser.add_argument("--operator", metavar="NAME", help="经办人 operator name recorded with every change")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="消息语言 language of messages")
+
+
+class _PrintVersion(argparse.Action):
+    """--version: the version is looked up only when asked for (see app.__getattr__)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> NoReturn:
+        print(f"liaison {app.__version__}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:

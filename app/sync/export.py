@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app import __version__, settings
+import app
+from app import settings
 from app.errors import UserError
 from app.i18n import text
 from app.services import stations
@@ -230,7 +231,7 @@ def _manifest(
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "app_version": __version__,
+        "app_version": app.__version__,
         "kind": kind,
         "sender": session.origin,
         "station_code": station_code,

@@ -1,18 +1,24 @@
 """The installer: build the one-folder app, copy it away from the source tree, and use it with a clean
 environment as a clerk would — version, set up the station, fill it, print the monthly report with every
-font embedded, and open the window."""
+font embedded, and open the window. Then the same folder as a .deb (scripts/build_deb.py), installed with
+apt-get, used from /usr/bin/liaison, and removed without a trace."""
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import sqlite3
 import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from app import __version__
 from bench import frozen_app
+from tests.e2e import clerk as clerk_day
 
 pytestmark = pytest.mark.slow
 
@@ -135,3 +141,131 @@ def test_the_frozen_program_opens_its_window_on_a_pc_without_fonts(installed: Pa
         assert listed.stdout.strip() == ""
     seconds = frozen_app.time_to_window([str(installed), "--db", "w.db"], env, clerk)
     assert seconds < 60
+
+
+# The .deb: the same folder installed under /opt with the system's package manager.
+
+PACKAGE = "liaison-desk"
+APT = ["apt-get", "-y", "-q", "-o", "DPkg::Lock::Timeout=300", "--no-install-recommends"]
+
+
+@pytest.fixture(scope="module")
+def deb(installed: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What `make installer` makes of dist/liaison/ on Debian, UOS and Kylin."""
+    if shutil.which("dpkg-deb") is None:
+        pytest.skip("no dpkg-deb: the .deb is built on Debian, UOS or Kylin")
+    script = frozen_app.ROOT / "scripts" / "build_deb.py"
+    out = tmp_path_factory.mktemp("deb")
+    result = subprocess.run(
+        [sys.executable, str(script), str(installed.parent), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stderr
+    return Path(result.stdout.strip())
+
+
+def deb_field(deb: Path, name: str) -> str:
+    return subprocess.run(
+        ["dpkg-deb", "--field", str(deb), name], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def deb_entries(deb: Path) -> dict[str, str]:
+    """Every path the package installs, with the target of each link ('' for anything else)."""
+    listing = subprocess.run(
+        ["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True, check=True
+    ).stdout
+    entries = {}
+    for line in listing.splitlines():  # columns: mode owner size date time ./path[ -> target]
+        path, _, target = line.split(maxsplit=5)[5].partition(" -> ")
+        entries[path.removeprefix(".").rstrip("/") or "/"] = target
+    return entries
+
+
+def makefile_system_packages() -> set[str]:
+    lines = iter((frozen_app.ROOT / "Makefile").read_text(encoding="utf-8").splitlines())
+    for line in lines:
+        if line.startswith("SYSTEM_PACKAGES :="):
+            value = line.partition(":=")[2]
+            while value.endswith("\\"):
+                value = value[:-1] + next(lines)
+            return set(value.split())
+    raise AssertionError("no SYSTEM_PACKAGES in the Makefile")
+
+
+def test_the_deb_says_what_it_is_and_what_it_needs(deb: Path) -> None:
+    assert deb_field(deb, "Package") == PACKAGE
+    assert deb_field(deb, "Version") == __version__
+    arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True).stdout.strip()
+    assert deb_field(deb, "Architecture") == arch
+    assert deb.name == f"{PACKAGE}_{__version__}_{arch}.deb"
+    depends = {
+        re.sub(r"\s*\(.*\)", "", choice).strip()
+        for item in deb_field(deb, "Depends").split(",")
+        for choice in item.split("|")
+    }
+    assert "libc6" in depends
+    # What Qt needs from the system on the developer's machine, the clerk's machine needs too.
+    libraries = {name for name in makefile_system_packages() if name.startswith("lib")}
+    assert libraries - depends == set()
+
+
+def test_the_deb_installs_the_folder_a_command_a_menu_entry_and_an_icon(deb: Path, tmp_path: Path) -> None:
+    entries = deb_entries(deb)
+    assert entries["/usr/bin/liaison"] == "/opt/liaison-desk/liaison"
+    assert "/opt/liaison-desk/liaison" in entries
+    assert "/opt/liaison-desk/_internal/resources/manual/index.html" in entries
+    assert "/usr/share/icons/hicolor/256x256/apps/liaison-desk.png" in entries
+    assert "/usr/share/icons/hicolor/scalable/apps/liaison-desk.svg" in entries
+    subprocess.run(["dpkg-deb", "--extract", str(deb), str(tmp_path)], check=True)
+    desktop = (tmp_path / "usr/share/applications/liaison-desk.desktop").read_text(encoding="utf-8")
+    lines = set(desktop.splitlines())
+    assert {"Name=代表家站点工作台", "Name[en]=Liaison Desk", "Categories=Office;"} <= lines
+    assert {"Exec=liaison", "Icon=liaison-desk", "Type=Application"} <= lines
+
+
+def _installed(package: str) -> bool:
+    status = subprocess.run(
+        ["dpkg-query", "--show", "--showformat=${Status}", package], capture_output=True, text=True
+    ).stdout
+    return "install ok installed" in status
+
+
+@pytest.fixture
+def apt_machine() -> Iterator[None]:
+    """This machine, where the test may install and remove the package."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("installing a .deb needs root (the tests run as root on the build machine)")
+    if shutil.which("apt-get") is None:
+        pytest.skip("no apt-get")
+    if _installed(PACKAGE):
+        pytest.skip(f"{PACKAGE} is installed on this machine: the test would replace it, then remove it")
+    yield
+    if _installed(PACKAGE):  # a failed test must not leave the package behind
+        subprocess.run([*APT, "remove", PACKAGE], capture_output=True, timeout=600)
+
+
+def test_the_deb_installs_with_apt_runs_and_is_removed_without_a_trace(
+    deb: Path, clerk: Path, apt_machine: None
+) -> None:
+    result = subprocess.run([*APT, "install", str(deb)], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+    version = clerk_day.run("liaison", clerk, "--version")  # found on the PATH, /usr/bin/liaison
+    assert version.returncode == 0, version.stderr
+    assert version.stdout.strip() == f"liaison {__version__}"
+    assert "控江路街道代表之家" in clerk_day.monthly_report("liaison", clerk)
+
+    installed_paths = [path for path in deb_entries(deb) if path.startswith(("/opt/", "/usr/"))]
+    result = subprocess.run([*APT, "remove", PACKAGE], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert not _installed(PACKAGE)
+    # Gone: every file and link, and every folder of its own; folders it shares (/usr/share/icons/…) stay.
+    left = [
+        path
+        for path in installed_paths
+        if os.path.lexists(path) and (PACKAGE in path or not Path(path).is_dir())
+    ]
+    assert left == []
