@@ -196,12 +196,23 @@ def optional_text(value: object, label: Text, *, max_length: int = 2000) -> str:
     return raw
 
 
-def _required(label: Text) -> Text:
+def required(label: Text) -> Text:
     return text("请填写{f}", "Please fill in {f}", f=label)
 
 
-def _too_long(label: Text, limit: int) -> Text:
-    return text("{f}不能超过{n}个字", "{f} must be at most {n} characters", f=label, n=limit)
+def too_long(label: Text, limit: int) -> Text:
+    return text(
+        "{f}不能超过{n}个字", "{F} must be at most {n} characters", f=label, F=capitalised(label), n=limit
+    )
+
+
+def capitalised(label: Text) -> Text:
+    """A label that opens an English sentence."""
+    return Text(label.zh, label.en[:1].upper() + label.en[1:], label.params)
+
+
+_required = required
+_too_long = too_long
 
 
 def choice(value: object, kind: type[Choice], label: Text, *, required: bool = True) -> Choice | None:
