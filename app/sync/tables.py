@@ -28,7 +28,7 @@ from app.domain import (
 )
 from app.errors import ValidationError
 from app.i18n import Text, text
-from app.services.stations import CODE
+from app.rules.station import CODE
 from db import clock
 
 META = ("uuid", "origin", "created_at", "updated_at", "version", "clock")
