@@ -49,6 +49,7 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "bundle sync: keys, bundles seen, conflicts", _run_script(schema_sync.V3)),
     Migration(4, "indexes for large listings", _run_script(schema_listing.V4)),
     Migration(5, "bundles seen: full exports", _run_script(schema_sync.V5)),
+    Migration(6, "item history: statuses checked", _run_script(schema.V6)),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version
