@@ -82,6 +82,15 @@ class ItemStatus(Choice):
         return list(ItemStatus).index(self)
 
 
+class ItemEventKind(Choice):
+    """What one line of an item's history records."""
+
+    CREATED = "created"
+    STATUS = "status"
+    NOTE = "note"
+    EDIT = "edit"
+
+
 class Satisfaction(Choice):
     SATISFIED = "satisfied"
     BASICALLY = "basically"
@@ -118,6 +127,10 @@ _LABELS: dict[Choice, tuple[str, str]] = {
     ItemStatus.HANDLING: ("承办", "Being handled"),
     ItemStatus.RESOLVED: ("落实", "Resolved"),
     ItemStatus.FED_BACK: ("反馈", "Fed back"),
+    ItemEventKind.CREATED: ("登记", "Recorded"),
+    ItemEventKind.STATUS: ("状态变更", "Status changed"),
+    ItemEventKind.NOTE: ("备注", "Note"),
+    ItemEventKind.EDIT: ("修改", "Edited"),
     Satisfaction.SATISFIED: ("满意", "Satisfied"),
     Satisfaction.BASICALLY: ("基本满意", "Basically satisfied"),
     Satisfaction.UNSATISFIED: ("不满意", "Unsatisfied"),

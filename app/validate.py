@@ -1,4 +1,6 @@
-"""Field-level checks with messages a clerk understands. Each returns the normalised value or raises."""
+"""Reading what people write: the shapes of phone numbers, dates and times (typed, or as a spreadsheet stores
+them), and the messages a clerk understands. Each returns the normalised value or raises. The rules a record's
+fields obey are declared once, in app/rules; these are the readers and the words they use."""
 
 from __future__ import annotations
 
@@ -7,10 +9,8 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from app.domain import Choice
 from app.errors import FieldError, ValidationError
 from app.i18n import Text, text
-from db import clock
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 # Landline: area code 0xx / 0xxx, then 7–8 digits, optional extension; or a local 7–8 digit number.
@@ -127,22 +127,6 @@ def parse_date(value: object, *, field_label: Text | None = None) -> date:
     )
 
 
-def past_date(value: object, *, today: date | None = None) -> date:
-    """A date on which something already happened: not in the future."""
-    parsed = parse_date(value)
-    limit = today or clock.today()
-    if parsed > limit:
-        raise _error(
-            text(
-                "日期{v}在今天（{t}）之后：已发生的事项不能登记为将来日期",
-                "{v} is after today ({t}): something that happened cannot be dated in the future",
-                v=parsed.isoformat(),
-                t=limit.isoformat(),
-            )
-        )
-    return parsed
-
-
 def parse_time(value: object) -> str:
     if isinstance(value, time):
         return value.strftime("%H:%M")
@@ -163,62 +147,25 @@ def parse_time(value: object) -> str:
     raise _error(text("时间“{v}”应写作 09:00", "The time “{v}” should look like 09:00", v=raw))
 
 
-def headcount(value: object) -> int:
-    raw = "" if value is None else str(value).strip()
-    if raw == "":
-        return 1
-    if raw.endswith(".0"):
-        raw = raw[:-2]
-    raw = raw.removesuffix("人")
-    if not raw.lstrip("-").isdigit():
-        raise _error(text("人数“{v}”应为整数", "Headcount “{v}” must be a whole number", v=raw))
-    count = int(raw)
-    if count < 1:
-        raise _error(text("人数应至少为1，现为{v}", "Headcount must be at least 1, got {v}", v=count))
-    if count > 10000:
-        raise _error(text("人数{v}过大", "Headcount {v} is implausibly large", v=count))
-    return count
-
-
 def required_text(value: object, label: Text, *, max_length: int = 2000) -> str:
     raw = "" if value is None else str(value).strip()
     if not raw:
-        raise _error(_required(label))
+        raise _error(required(label))
     if len(raw) > max_length:
-        raise _error(_too_long(label, max_length))
+        raise _error(too_long(label, max_length))
     return raw
 
 
-def optional_text(value: object, label: Text, *, max_length: int = 2000) -> str:
-    raw = "" if value is None else str(value).strip()
-    if len(raw) > max_length:
-        raise _error(_too_long(label, max_length))
-    return raw
-
-
-def _required(label: Text) -> Text:
+def required(label: Text) -> Text:
     return text("请填写{f}", "Please fill in {f}", f=label)
 
 
-def _too_long(label: Text, limit: int) -> Text:
-    return text("{f}不能超过{n}个字", "{f} must be at most {n} characters", f=label, n=limit)
+def too_long(label: Text, limit: int) -> Text:
+    return text(
+        "{f}不能超过{n}个字", "{F} must be at most {n} characters", f=label, F=capitalised(label), n=limit
+    )
 
 
-def choice(value: object, kind: type[Choice], label: Text, *, required: bool = True) -> Choice | None:
-    raw = "" if value is None else str(value).strip()
-    if not raw:
-        if required:
-            raise _error(_required(label))
-        return None
-    parsed = kind.parse(raw)
-    if parsed is None:
-        raise _error(
-            text(
-                "{f}“{v}”无法识别，可选：{options}",
-                "{f} “{v}” is not recognised; choose one of: {options}",
-                f=label,
-                v=raw,
-                options=list(kind),
-            )
-        )
-    return parsed
+def capitalised(label: Text) -> Text:
+    """A label that opens an English sentence."""
+    return Text(label.zh, label.en[:1].upper() + label.en[1:], label.params)

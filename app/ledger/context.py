@@ -4,8 +4,7 @@ belongs to, the report being filled in, and the roster loaded once."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from app.i18n import Text
@@ -14,7 +13,6 @@ from app.ledger.directory import DeputyDirectory
 from app.ledger.report import ImportReport, RowProblem
 from app.ledger.rows import Row
 from app.session import Session
-from db import clock
 from db.records import Writer, stable_uuid
 
 
@@ -33,7 +31,6 @@ class Context:
     # Why there is no station (no --station at the district, an uninitialised database), said once.
     station_missing: Text | None
     file_name: str
-    today: date = field(default_factory=clock.today)
     _directory: DeputyDirectory | None = None
     _station_reported: bool = False
 

@@ -12,11 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import validate
-from app.domain import ItemStatus, Satisfaction, SourceKind
-from app.i18n import Text, text
+from app.domain import ItemStatus
+from app.i18n import text
 from app.ledger.context import Context, Station
 from app.ledger.rows import Row
+from app.rules import ITEMS
 from app.services import items as item_service
 from db.records import Writer, now_iso, stable_uuid
 
@@ -36,6 +36,19 @@ ITEM_COLUMNS = (
 )
 EVENT_COLUMNS = ("item_uuid", "at", "kind", "from_status", "to_status", "note", "operator")
 HANDLING = ("status", "department", "reply", "satisfaction")
+# The columns of an item ledger that the item's rule book checks.
+CHECKED = (
+    "date",
+    "title",
+    "content",
+    "category",
+    "community",
+    "source_kind",
+    "status",
+    "department",
+    "reply",
+    "satisfaction",
+)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 
 
@@ -84,7 +97,7 @@ def prepare(ctx: Context, rows: Iterable[Row]) -> ItemPlan:
     file_numbers: dict[str, int] = {}
     note = text("台账导入：{f}", "ledger import: {f}", f=ctx.file_name).render("zh_CN")
     for row in rows:
-        values = _check(ctx, row)
+        values = _check(row)
         number = row.text("item_no")
         if number and number.upper() in file_numbers:
             row.fail(
@@ -144,36 +157,22 @@ def prepare(ctx: Context, rows: Iterable[Row]) -> ItemPlan:
     return plan
 
 
-def _choice(value: object, kind: Any, label: Text, default: str) -> Any:
-    return validate.choice(value or default, kind, label)
-
-
-def _check(ctx: Context, row: Row) -> _Values | None:
-    when = row.check("date", validate.past_date, today=ctx.today)
-    title = row.check("title", validate.required_text, item_service.L_TITLE, max_length=100)
-    content = row.check("content", validate.optional_text, item_service.L_CONTENT, max_length=8000)
-    category = row.check("category", validate.optional_text, item_service.L_CATEGORY, max_length=30)
-    community = row.check("community", validate.optional_text, item_service.L_COMMUNITY, max_length=50)
-    source = row.check("source_kind", _choice, SourceKind, item_service.L_SOURCE, "reception")
-    status = row.check("status", _choice, ItemStatus, text("状态", "status"), "raised")
-    department = row.check("department", validate.optional_text, item_service.L_DEPARTMENT, max_length=60)
-    reply = row.check("reply", validate.optional_text, item_service.L_REPLY, max_length=8000)
-    satisfaction = row.check(
-        "satisfaction", validate.choice, Satisfaction, item_service.L_SATISFACTION, required=False
-    )
+def _check(row: Row) -> _Values | None:
+    item, errors = ITEMS.clean_fields(row.values(CHECKED))
+    row.report(errors)
     if row.failed:
         return None
     return _Values(
-        when.isoformat(),
-        title,
-        content,
-        category,
-        community,
-        source.value,
-        status,
-        department,
-        reply,
-        satisfaction.value if satisfaction else None,
+        item["date"],
+        item["title"],
+        item["content"],
+        item["category"],
+        item["community"],
+        item["source_kind"],
+        ItemStatus(item["status"]),
+        item["department"],
+        item["reply"],
+        item["satisfaction"],
         bool(row.text("status")),
     )
 
@@ -181,29 +180,9 @@ def _check(ctx: Context, row: Row) -> _Values | None:
 def _requirements(
     row: Row, status: ItemStatus, department: str, reply: str, satisfaction: str | None
 ) -> None:
-    """The workflow's rules, as items.move applies them one step at a time."""
-    if status.rank >= ItemStatus.ASSIGNED.rank and not department:
-        row.fail(
-            "department",
-            text(
-                "状态为“{s}”时须填写承办单位（交办时指定）",
-                "Status “{s}” needs the handling department",
-                s=status,
-            ),
-        )
-    if status.rank >= ItemStatus.RESOLVED.rank and not reply:
-        row.fail(
-            "reply", text("状态为“{s}”时须填写办理结果", "Status “{s}” needs the handling reply", s=status)
-        )
-    if satisfaction and status != ItemStatus.FED_BACK:
-        row.fail(
-            "satisfaction",
-            text(
-                "只有已反馈的事项才能登记满意度（本行状态为“{s}”）",
-                "Satisfaction can be recorded only after feedback (this row's status is “{s}”)",
-                s=status,
-            ),
-        )
+    """The workflow's rules from the item's rule book, for the status the row brings the item to."""
+    record = {"status": status.value, "department": department, "reply": reply, "satisfaction": satisfaction}
+    row.report(ITEMS.rule_errors(record))
 
 
 def _check_new(row: Row, values: _Values) -> None:

@@ -10,16 +10,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import validate
-from app.domain import DutyStatus, ReceptionKind
+from app.domain import DutyStatus
 from app.i18n import text
 from app.ledger.context import Context
 from app.ledger.directory import Deputy
 from app.ledger.rows import Row, split_names
-from app.services.reception import L_KIND, L_THEME, duty_uuid_for
+from app.rules import DUTIES, RECEPTION_DAYS
+from app.services.reception import duty_uuid_for
 from db.records import Writer
 
 DAY_COLUMNS = ("station_uuid", "date", "start_time", "end_time", "kind", "theme")
+# The columns of a reception ledger that the reception day's rule book checks, in the table's order.
+DAY_FIELDS = DAY_COLUMNS[1:]
 DUTY_COLUMNS = ("reception_day_uuid", "deputy_uuid", "status", "not_stationed")
 STATUS_FIELDS = (("present", DutyStatus.PRESENT), ("leave", DutyStatus.LEAVE), ("absent", DutyStatus.ABSENT))
 FIELD_OF = {status: name for name, status in STATUS_FIELDS}
@@ -77,37 +79,19 @@ def prepare(ctx: Context, rows: Iterable[Row]) -> ReceptionPlan:
     claimed: set[str] = set()
     has_attendance = any(name in ctx.header.index for name, _ in STATUS_FIELDS)
     for row in rows:
-        when = row.check("date", validate.parse_date)
-        start = row.check("start_time", validate.parse_time)
-        end = row.check("end_time", validate.parse_time)
-        if start and end and end <= start:
-            row.fail("end_time", text("结束时间应晚于开始时间", "The end time must be after the start time"))
-        kind = row.check("kind", _kind)
-        theme = row.check("theme", validate.optional_text, L_THEME, max_length=100)
+        day, errors = RECEPTION_DAYS.check(row.values(DAY_FIELDS))
+        row.report(errors)
         attendance = _attendance(ctx, row)
-        if when is not None and when > ctx.today:
+        if "date" in day:
             for field_name, status in STATUS_FIELDS:
-                if status != DutyStatus.LEAVE and any(s == status for s in attendance.values()):
-                    row.fail(
-                        field_name,
-                        text(
-                            "接待日{d}尚未到来，不能登记{s}",
-                            "The reception day {d} has not come yet: cannot record anyone {s}",
-                            d=when.isoformat(),
-                            s=status,
-                        ),
-                    )
+                if any(s == status for s in attendance.values()):
+                    _, errors = DUTIES.check({"status": status.value}, context={"day_date": day["date"]})
+                    for error in errors:
+                        row.fail(field_name, error.message)
         if row.failed:
             continue
-        day_values = {
-            "station_uuid": station.uuid,
-            "date": when.isoformat(),
-            "start_time": start,
-            "end_time": end,
-            "kind": kind,
-            "theme": theme,
-        }
-        slot = (day_values["date"], start)
+        day_values = {"station_uuid": station.uuid, **{name: day[name] for name in DAY_FIELDS}}
+        slot = (day_values["date"], day_values["start_time"])
         occurrences[slot] += 1
         if occurrences[slot] > 1:
             ctx.warn(
@@ -164,11 +148,6 @@ def prepare(ctx: Context, rows: Iterable[Row]) -> ReceptionPlan:
         else:
             ctx.report.unchanged += 1
     return plan
-
-
-def _kind(value: object) -> str | None:
-    parsed = validate.choice(value or "regular", ReceptionKind, L_KIND)
-    return parsed.value if parsed else None
 
 
 def _attendance(ctx: Context, row: Row) -> dict[str, DutyStatus]:

@@ -9,12 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import validate
-from app.domain import DeputyLevel, Gender
 from app.errors import ValidationError
 from app.i18n import text
 from app.ledger.context import Context
 from app.ledger.rows import Row, split_codes
+from app.rules import DEPUTIES
 from app.services import deputies as deputy_service
 from app.services import stations as station_service
 from db.records import Writer
@@ -107,22 +106,9 @@ def prepare(ctx: Context, rows: Iterable[Row]) -> RosterPlan:
 
 
 def _check(row: Row) -> dict[str, Any]:
-    level = row.check("level", validate.choice, DeputyLevel, deputy_service.L_LEVEL)
-    gender = row.check("gender", validate.choice, Gender, deputy_service.L_GENDER, required=False)
-    number = row.check("deputy_no", validate.optional_text, deputy_service.L_NUMBER, max_length=30)
-    return {
-        "name": row.check("name", validate.required_text, deputy_service.L_NAME, max_length=30),
-        "level": level.value if level else None,
-        "gender": gender.value if gender else "",
-        "delegation": row.check(
-            "delegation", validate.optional_text, deputy_service.L_DELEGATION, max_length=50
-        ),
-        "phone": row.check("phone", validate.phone),
-        "professional_group": row.check(
-            "professional_group", validate.optional_text, deputy_service.L_GROUP, max_length=50
-        ),
-        "deputy_no": number.upper() or None if number is not None else None,
-    }
+    deputy, errors = DEPUTIES.check(row.values(DEPUTY_FIELDS))
+    row.report(errors)
+    return deputy
 
 
 class _Known:

@@ -1,14 +1,14 @@
-"""One data row as the importers see it: cells by field, and a checker that turns every validation failure
-into a RowProblem naming the spreadsheet row and the column as the file wrote it."""
+"""One data row as the importers see it: cells by field, handed to the rule book, and every problem the book
+finds turned into a RowProblem naming the spreadsheet row and the column as the file wrote it."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Iterable
 from datetime import date, datetime, time
 from typing import Any
 
-from app.errors import ValidationError
+from app.errors import FieldError
 from app.i18n import Text
 from app.ledger.columns import HeaderMap
 from app.ledger.report import RowProblem
@@ -71,11 +71,11 @@ class Row:
         self.failed = True
         self.problems.append(RowProblem(self.number, self.header.header_of(field) if field else "", message))
 
-    def check(self, field: str, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """func(raw cell, *args): its ValidationError becomes this row's problem; returns None then."""
-        try:
-            return func(self.raw(field), *args, **kwargs)
-        except ValidationError as exc:
-            for error in exc.errors:
-                self.fail(field, error.message)
-            return None
+    def values(self, fields: Iterable[str]) -> dict[str, Any]:
+        """The cells of these fields as the file holds them; a column the file lacks reads as empty."""
+        return {name: self.raw(name) for name in fields}
+
+    def report(self, errors: Iterable[FieldError]) -> None:
+        """Each problem the rule book found, against this row and the column of its field."""
+        for error in errors:
+            self.fail(error.field, error.message)

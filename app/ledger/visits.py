@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import validate
 from app.ledger.context import Context
 from app.ledger.directory import Deputy
 from app.ledger.rows import Row, split_names
-from app.services.visits import L_CATEGORY, L_COMMUNITY, L_RAISED, L_VISITOR, visit_deputy_uuid_for
+from app.rules import VISITS
+from app.services.visits import visit_deputy_uuid_for
 from db.records import Writer
 
 VISIT_COLUMNS = (
@@ -28,6 +28,8 @@ VISIT_COLUMNS = (
     "category",
 )
 LINK_COLUMNS = ("visit_uuid", "deputy_uuid")
+# The columns of a visit ledger that the visit's rule book checks, in the order the key below uses them.
+CHECKED = ("date", "visitor_name", "phone", "community", "headcount", "raised", "category")
 
 
 @dataclass
@@ -63,15 +65,9 @@ def prepare(ctx: Context, rows: Iterable[Row]) -> VisitPlan:
     occurrences: Counter[str] = Counter()
     directory = ctx.directory
     has_deputies = "deputies" in ctx.header.index
-    today = ctx.today
     for row in rows:
-        when = row.check("date", validate.past_date, today=today)
-        visitor = row.check("visitor_name", validate.optional_text, L_VISITOR, max_length=30)
-        phone = row.check("phone", validate.phone)
-        community = row.check("community", validate.optional_text, L_COMMUNITY, max_length=50)
-        headcount = row.check("headcount", validate.headcount)
-        raised = row.check("raised", validate.required_text, L_RAISED, max_length=4000)
-        category = row.check("category", validate.optional_text, L_CATEGORY, max_length=30)
+        visit, errors = VISITS.check(row.values(CHECKED))
+        row.report(errors)
         deputies: list[str] = []
         if has_deputies:
             for name in split_names(row.raw("deputies")):
@@ -82,7 +78,7 @@ def prepare(ctx: Context, rows: Iterable[Row]) -> VisitPlan:
                     row.fail("deputies", found)
         if row.failed:
             continue
-        day = when.isoformat()
+        day, visitor, phone, community, headcount, raised, category = (visit[name] for name in CHECKED)
         deputies.sort()
         key = "\x1f".join((day, visitor, phone, community, str(headcount), raised, category, *deputies))
         occurrences[key] += 1

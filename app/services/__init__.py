@@ -1,1 +1,1 @@
-"""Create/edit/delete for every entity, each through the rules in app.validate and the audit trail."""
+"""Create/edit/delete for every entity, each through its rule book (app.rules) and the audit trail."""

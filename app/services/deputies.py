@@ -5,20 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from app import validate
-from app.domain import DeputyLevel, Gender
 from app.errors import FieldError, NotFound, ValidationError
 from app.i18n import text
+from app.rules import DEPUTIES
 from app.session import Session
 from db import clock
 from db.records import Writer, get, stable_uuid
-
-L_NAME = text("代表姓名", "deputy's name")
-L_LEVEL = text("代表层级", "deputy level")
-L_GENDER = text("性别", "gender")
-L_DELEGATION = text("代表团/选区", "delegation / constituency")
-L_GROUP = text("专业小组", "professional group")
-L_NUMBER = text("代表编号", "deputy number")
 
 
 def deputy_uuid_for(*, deputy_no: str | None, name: str, level: str) -> str:
@@ -33,33 +25,8 @@ def stationing_uuid_for(deputy_uuid: str, station_uuid: str) -> str:
 
 
 def clean(values: dict[str, Any]) -> dict[str, Any]:
-    checker = validate.FieldChecker()
-    cleaned: dict[str, Any] = {}
-    if "name" in values:
-        cleaned["name"] = checker.check("name", validate.required_text, values["name"], L_NAME, max_length=30)
-    if "level" in values:
-        level = checker.check("level", validate.choice, values["level"], DeputyLevel, L_LEVEL)
-        cleaned["level"] = level.value if level else None
-    if "gender" in values:
-        gender = checker.check("gender", validate.choice, values["gender"], Gender, L_GENDER, required=False)
-        cleaned["gender"] = gender.value if gender else ""
-    if "delegation" in values:
-        cleaned["delegation"] = checker.check(
-            "delegation", validate.optional_text, values["delegation"], L_DELEGATION, max_length=50
-        )
-    if "phone" in values:
-        cleaned["phone"] = checker.check("phone", validate.phone, values["phone"])
-    if "professional_group" in values:
-        cleaned["professional_group"] = checker.check(
-            "professional_group", validate.optional_text, values["professional_group"], L_GROUP, max_length=50
-        )
-    if "deputy_no" in values:
-        number = validate.optional_text(values["deputy_no"], L_NUMBER, max_length=30)
-        cleaned["deputy_no"] = number.upper() or None
-    if "active" in values:
-        cleaned["active"] = 1 if values["active"] else 0
-    checker.raise_if_any()
-    return cleaned
+    """The given fields by the deputy's rule book."""
+    return DEPUTIES.clean(values)
 
 
 def create(session: Session, *, station_uuid: str | None = None, **values: Any) -> str:

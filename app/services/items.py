@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from app import validate
-from app.domain import ItemStatus, Satisfaction, SourceKind
+from app.domain import ItemStatus
 from app.errors import FieldError, NotFound, UserError, ValidationError
 from app.i18n import text
+from app.rules import ITEM_EVENTS, ITEMS
 from app.session import Session
 from db.records import Writer, get, now_iso
-
-L_TITLE = text("标题", "title")
-L_CONTENT = text("内容", "content")
-L_CATEGORY = text("类别", "category")
-L_COMMUNITY = text("小区/居委", "community")
-L_SOURCE = text("来源", "source")
-L_DEPARTMENT = text("承办单位", "handling department")
-L_REPLY = text("办理结果", "handling reply")
-L_REASON = text("退回原因", "reason for going back")
-L_SATISFACTION = text("满意度", "satisfaction")
 
 EDITABLE = (
     "date",
@@ -35,49 +25,9 @@ EDITABLE = (
 )
 
 
-def clean(values: dict[str, Any]) -> dict[str, Any]:
-    checker = validate.FieldChecker()
-    cleaned: dict[str, Any] = {}
-    if "date" in values:
-        parsed = checker.check("date", validate.past_date, values["date"])
-        cleaned["date"] = parsed.isoformat() if parsed else None
-    if "title" in values:
-        cleaned["title"] = checker.check(
-            "title", validate.required_text, values["title"], L_TITLE, max_length=100
-        )
-    if "content" in values:
-        cleaned["content"] = checker.check(
-            "content", validate.optional_text, values["content"], L_CONTENT, max_length=8000
-        )
-    if "category" in values:
-        cleaned["category"] = checker.check(
-            "category", validate.optional_text, values["category"], L_CATEGORY, max_length=30
-        )
-    if "community" in values:
-        cleaned["community"] = checker.check(
-            "community", validate.optional_text, values["community"], L_COMMUNITY, max_length=50
-        )
-    if "source_kind" in values:
-        source = checker.check(
-            "source_kind", validate.choice, values["source_kind"] or "reception", SourceKind, L_SOURCE
-        )
-        cleaned["source_kind"] = source.value if source else None
-    if "department" in values:
-        cleaned["department"] = checker.check(
-            "department", validate.optional_text, values["department"], L_DEPARTMENT, max_length=60
-        )
-    if "due_date" in values:
-        if values["due_date"] in (None, ""):
-            cleaned["due_date"] = None
-        else:
-            parsed = checker.check("due_date", validate.parse_date, values["due_date"])
-            cleaned["due_date"] = parsed.isoformat() if parsed else None
-    if "reply" in values:
-        cleaned["reply"] = checker.check(
-            "reply", validate.optional_text, values["reply"], L_REPLY, max_length=8000
-        )
-    checker.raise_if_any()
-    return cleaned
+def clean(values: dict[str, Any], current: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The given fields by the item's rule book; current: the item being changed, if any."""
+    return ITEMS.clean(values, current=current)
 
 
 def next_item_no(db: Any, station_code: str, year: int) -> str:
@@ -201,7 +151,7 @@ def edit(session: Session, item_uuid: str, **values: Any) -> None:
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
-    cleaned = clean(values)
+    cleaned = clean(values, current=require(session.db, item_uuid))
     with session.write() as writer:
         old = writer.update("items", item_uuid, cleaned)
         changed = [k for k, v in cleaned.items() if old.get(k) != v]
@@ -212,46 +162,18 @@ def edit(session: Session, item_uuid: str, **values: Any) -> None:
 def step_requirements(
     item: dict[str, Any], target: ItemStatus, values: dict[str, Any]
 ) -> tuple[dict[str, Any], list[FieldError]]:
-    """What each forward step needs: department at 交办, a reply at 落实."""
-    changes: dict[str, Any] = {}
-    errors: list[FieldError] = []
-    checker = validate.FieldChecker()
+    """What each forward step records, by the item's rule book as the item will be: the department (and a due
+    date) at 交办, the reply at 落实, the satisfaction at 反馈."""
+    given: dict[str, Any] = {}
     if target == ItemStatus.ASSIGNED:
-        department = checker.check(
-            "department", validate.optional_text, values.get("department", item["department"]), L_DEPARTMENT
-        )
-        if not department:
-            errors.append(
-                FieldError(
-                    "department", text("交办时请填写承办单位", "Name the handling department to assign")
-                )
-            )
-        changes["department"] = department
+        given["department"] = values.get("department", item["department"])
         if values.get("due_date"):
-            due = checker.check("due_date", validate.parse_date, values["due_date"])
-            if due is not None:
-                if due < date.fromisoformat(item["date"]):
-                    errors.append(
-                        FieldError(
-                            "due_date",
-                            text("办理期限不能早于登记日期", "The due date is before the item's date"),
-                        )
-                    )
-                changes["due_date"] = due.isoformat()
-    if target == ItemStatus.RESOLVED:
-        reply = checker.check("reply", validate.optional_text, values.get("reply", item["reply"]), L_REPLY)
-        if not reply:
-            errors.append(
-                FieldError("reply", text("落实时请填写办理结果", "Enter the handling reply to resolve"))
-            )
-        changes["reply"] = reply
-    if target == ItemStatus.FED_BACK and values.get("satisfaction"):
-        satisfaction = checker.check(
-            "satisfaction", validate.choice, values["satisfaction"], Satisfaction, L_SATISFACTION
-        )
-        if satisfaction is not None:
-            changes["satisfaction"] = satisfaction.value
-    return changes, errors + checker.errors
+            given["due_date"] = values["due_date"]
+    elif target == ItemStatus.RESOLVED:
+        given["reply"] = values.get("reply", item["reply"])
+    elif target == ItemStatus.FED_BACK and values.get("satisfaction"):
+        given["satisfaction"] = values["satisfaction"]
+    return ITEMS.check(given, current={**item, "status": target.value})
 
 
 def move(session: Session, item_uuid: str, to_status: str, *, reason: str = "", **values: Any) -> None:
@@ -299,27 +221,18 @@ def move(session: Session, item_uuid: str, to_status: str, *, reason: str = "", 
 
 def set_satisfaction(session: Session, item_uuid: str, satisfaction: str) -> None:
     item = require(session.db, item_uuid)
-    if item["status"] != ItemStatus.FED_BACK:
-        raise ValidationError(
-            [
-                FieldError(
-                    "satisfaction",
-                    text(
-                        "只有已反馈的事项才能登记满意度", "Satisfaction can be recorded only after feedback"
-                    ),
-                )
-            ]
-        )
-    parsed = validate.choice(satisfaction, Satisfaction, L_SATISFACTION)
-    assert parsed is not None
+    if not satisfaction.strip():
+        field = ITEMS.field("satisfaction")
+        raise ValidationError([FieldError(field.name, validate.required(field.label))])
+    cleaned = ITEMS.clean({"satisfaction": satisfaction}, current=item)
     with session.write() as writer:
-        writer.update("items", item_uuid, {"satisfaction": parsed.value})
-        _event(writer, item_uuid, "note", note=f"satisfaction={parsed.value}")
+        writer.update("items", item_uuid, cleaned)
+        _event(writer, item_uuid, "note", note=f"satisfaction={cleaned['satisfaction']}")
 
 
 def add_note(session: Session, item_uuid: str, note: str) -> None:
     require(session.db, item_uuid)
-    note = validate.required_text(note, text("备注", "note"), max_length=2000)
+    note = ITEM_EVENTS.clean({"kind": "note", "note": note})["note"]
     with session.write() as writer:
         _event(writer, item_uuid, "note", note=note)
 

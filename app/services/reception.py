@@ -5,19 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import validate
-from app.domain import DutyStatus, ReceptionKind
 from app.errors import FieldError, NotFound, ValidationError
 from app.i18n import Text, text
+from app.rules import DUTIES, RECEPTION_DAYS
 from app.services import deputies
 from app.session import Session
-from db import clock
 from db.records import Writer, get, stable_uuid
-
-L_DATE = text("接待日期", "reception date")
-L_KIND = text("接待类型", "reception kind")
-L_THEME = text("接待主题", "theme")
-L_NOTES = text("备注", "notes")
 
 
 @dataclass
@@ -30,28 +23,9 @@ def duty_uuid_for(day_uuid: str, deputy_uuid: str) -> str:
     return stable_uuid("duty", day_uuid, deputy_uuid)
 
 
-def clean(values: dict[str, Any]) -> dict[str, Any]:
-    checker = validate.FieldChecker()
-    cleaned: dict[str, Any] = {}
-    if "date" in values:
-        parsed = checker.check("date", validate.parse_date, values["date"])
-        cleaned["date"] = parsed.isoformat() if parsed else None
-    for name in ("start_time", "end_time"):
-        if name in values:
-            cleaned[name] = checker.check(name, validate.parse_time, values[name])
-    if cleaned.get("start_time") and cleaned.get("end_time") and cleaned["end_time"] <= cleaned["start_time"]:
-        checker.fail("end_time", text("结束时间应晚于开始时间", "The end time must be after the start time"))
-    if "kind" in values:
-        kind = checker.check("kind", validate.choice, values["kind"] or "regular", ReceptionKind, L_KIND)
-        cleaned["kind"] = kind.value if kind else None
-    if "theme" in values:
-        cleaned["theme"] = checker.check(
-            "theme", validate.optional_text, values["theme"], L_THEME, max_length=100
-        )
-    if "notes" in values:
-        cleaned["notes"] = checker.check("notes", validate.optional_text, values["notes"], L_NOTES)
-    checker.raise_if_any()
-    return cleaned
+def clean(values: dict[str, Any], current: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The given fields by the reception day's rule book; current: the day being changed, if any."""
+    return RECEPTION_DAYS.clean(values, current=current)
 
 
 def schedule(writer: Writer, day: dict[str, Any], deputy_uuid: str, status: str = "scheduled") -> list[Text]:
@@ -102,7 +76,10 @@ def create(
 def update(
     session: Session, day_uuid: str, *, deputy_uuids: list[str] | None = None, **values: Any
 ) -> SaveResult:
-    cleaned = clean(values)
+    day = get(session.db, "reception_days", day_uuid)
+    if day is None:
+        raise NotFound(text("接待日不存在", "Reception day not found"))
+    cleaned = clean(values, current=day)
     warnings: list[Text] = []
     with session.write() as writer:
         writer.update("reception_days", day_uuid, cleaned)
@@ -125,27 +102,12 @@ def update(
 
 
 def mark(session: Session, day_uuid: str, deputy_uuid: str, status: str) -> None:
-    parsed = DutyStatus.parse(status)
-    if parsed is None:
-        raise ValidationError([FieldError("status", text("出勤状态无效", "Invalid attendance status"))])
     day = get(session.db, "reception_days", day_uuid)
     if day is None:
         raise NotFound(text("接待日不存在", "Reception day not found"))
-    if parsed in (DutyStatus.PRESENT, DutyStatus.ABSENT) and day["date"] > clock.today().isoformat():
-        raise ValidationError(
-            [
-                FieldError(
-                    "status",
-                    text(
-                        "接待日{d}尚未到来，不能登记到场或缺席",
-                        "The reception day {d} has not come yet: presence or absence cannot be recorded",
-                        d=day["date"],
-                    ),
-                )
-            ]
-        )
+    cleaned = DUTIES.clean({"status": status}, context={"day_date": day["date"]})
     with session.write() as writer:
-        schedule(writer, day, deputy_uuid, parsed.value)
+        schedule(writer, day, deputy_uuid, cleaned["status"])
 
 
 def delete(session: Session, day_uuid: str) -> None:

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from app import validate
 from app.errors import FieldError, NotFound, ValidationError
 from app.i18n import text
+from app.rules import VISITS
 from app.session import Session
 from db.records import Writer, get, stable_uuid
-
-L_VISITOR = text("来访人", "visitor")
-L_COMMUNITY = text("小区/居委", "community")
-L_RAISED = text("反映问题", "what was raised")
-L_CATEGORY = text("问题类别", "category")
 
 
 def visit_deputy_uuid_for(visit_uuid: str, deputy_uuid: str) -> str:
@@ -21,33 +16,8 @@ def visit_deputy_uuid_for(visit_uuid: str, deputy_uuid: str) -> str:
 
 
 def clean(values: dict[str, Any]) -> dict[str, Any]:
-    checker = validate.FieldChecker()
-    cleaned: dict[str, Any] = {}
-    if "date" in values:
-        parsed = checker.check("date", validate.past_date, values["date"])
-        cleaned["date"] = parsed.isoformat() if parsed else None
-    if "visitor_name" in values:
-        cleaned["visitor_name"] = checker.check(
-            "visitor_name", validate.optional_text, values["visitor_name"], L_VISITOR, max_length=30
-        )
-    if "phone" in values:
-        cleaned["phone"] = checker.check("phone", validate.phone, values["phone"])
-    if "community" in values:
-        cleaned["community"] = checker.check(
-            "community", validate.optional_text, values["community"], L_COMMUNITY, max_length=50
-        )
-    if "headcount" in values:
-        cleaned["headcount"] = checker.check("headcount", validate.headcount, values["headcount"])
-    if "raised" in values:
-        cleaned["raised"] = checker.check(
-            "raised", validate.required_text, values["raised"], L_RAISED, max_length=4000
-        )
-    if "category" in values:
-        cleaned["category"] = checker.check(
-            "category", validate.optional_text, values["category"], L_CATEGORY, max_length=30
-        )
-    checker.raise_if_any()
-    return cleaned
+    """The given fields by the visit's rule book."""
+    return VISITS.clean(values)
 
 
 def _set_deputies(writer: Writer, visit_uuid: str, deputy_uuids: list[str]) -> None:

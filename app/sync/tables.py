@@ -1,8 +1,10 @@
-"""What a bundle carries, table by table: the columns, in order, and the rules every incoming row must pass.
+"""What a bundle carries, table by table: the columns, in order, and the checks every incoming row must pass.
 
-The rules are the services' rules (app/services/*.clean) in the form a machine-written row takes: values are
-already canonical (ISO dates, codes), so they are checked, not re-parsed. Checks are compiled once per table so
-that a bundle of a million rows is checked at the speed of the CSV reader.
+The checks are the rule book's (app/rules), in the form a machine-written row takes: values are already
+canonical (ISO dates, codes), so each cell is read strictly and then checked by its field's rules, and the
+cross-field rules that hold in bundles are run on the row. They are compiled once per table, so that a bundle of
+a million rows is checked at the speed of the CSV reader. The bookkeeping columns (META) and tombstones are the
+bundle format's own, and checked here.
 """
 
 from __future__ import annotations
@@ -11,33 +13,18 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from operator import itemgetter
 from typing import Any
 
-from app import validate
-from app.domain import (
-    Choice,
-    DeputyLevel,
-    DutyStatus,
-    Gender,
-    ItemStatus,
-    ReceptionKind,
-    Satisfaction,
-    SourceKind,
-    StationKind,
-)
-from app.errors import ValidationError
 from app.i18n import Text, text
-from app.services.stations import CODE
-from db import clock
+from app.rules import BOOK, RecordRules, RuleBroken
+from db.schema_sync import SYNCED_TABLES
 
 META = ("uuid", "origin", "created_at", "updated_at", "version", "clock")
 TOMBSTONE_COLUMNS = ("uuid", "table_name", "record_uuid", "origin", "deleted_at", "operator")
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _ORIGIN = re.compile(r"^(district|[A-Z0-9][A-Z0-9_\-]{0,31})$")
 
 
@@ -57,64 +44,10 @@ def _bad(column: str, value: str, why: Text) -> RowRefused:
     return RowRefused(text("{c}=“{v}”：{w}", "{c}=“{v}”: {w}", c=column, v=shown, w=why))
 
 
-def _text(column: str, max_length: int, *, required: bool = False) -> Check:
-    def check(value: str) -> str:
-        if required and not value.strip():
-            raise _bad(column, value, text("不能为空", "must not be empty"))
-        if len(value) > max_length:
-            raise _bad(column, value, text("超过{n}个字", "longer than {n} characters", n=max_length))
-        return value
-
-    return check
-
-
-def _choice(column: str, kind: type[Choice], *, nullable: bool = False, empty: bool = False) -> Check:
-    allowed = {c.value for c in kind}
-
-    def check(value: str) -> str | None:
-        if value == "":
-            if nullable:
-                return None
-            if empty:
-                return ""
-        if value not in allowed:
-            raise _bad(column, value, text("不是可选值", "is not one of the allowed values"))
-        return value
-
-    return check
-
-
-def _date(column: str, *, nullable: bool = False, not_future: bool = False) -> Check:
-    # A station's clock may run a day ahead of the office's; "not in the future" allows for that.
-    def check(value: str) -> str | None:
-        if value == "" and nullable:
-            return None
-        try:
-            if not _DATE.match(value):
-                raise ValueError
-            day = date.fromisoformat(value)
-        except ValueError:
-            raise _bad(column, value, text("不是 ISO 日期", "is not an ISO date")) from None
-        if not_future and day > clock.today() + timedelta(days=1):
-            raise _bad(column, value, text("在今天之后", "is in the future"))
-        return value
-
-    return check
-
-
 def _stamp(column: str) -> Check:
     def check(value: str) -> str:
         if not _STAMP.match(value):
             raise _bad(column, value, text("不是 ISO 时间", "is not an ISO timestamp"))
-        return value
-
-    return check
-
-
-def _time(column: str) -> Check:
-    def check(value: str) -> str:
-        if value and not _TIME.match(value):
-            raise _bad(column, value, text("不是 HH:MM 时间", "is not an HH:MM time"))
         return value
 
     return check
@@ -127,52 +60,6 @@ def _int(column: str, low: int, high: int) -> Check:
                 column, value, text("应为 {a}–{b} 的整数", "must be a whole number {a}–{b}", a=low, b=high)
             )
         return int(value)
-
-    return check
-
-
-def _uuid(column: str, *, nullable: bool = False) -> Check:
-    def check(value: str) -> str | None:
-        if value == "" and nullable:
-            return None
-        if not _UUID.match(value):
-            raise _bad(column, value, text("不是 UUID", "is not a UUID"))
-        return value
-
-    return check
-
-
-def _phone(column: str) -> Check:
-    def check(value: str) -> str:
-        if not value:
-            return value
-        try:
-            normalised = validate.phone(value)
-        except ValidationError as exc:
-            raise RowRefused(exc.errors[0].message) from None
-        if normalised != value:
-            raise _bad(column, value, text("不是规范写法", "is not in canonical form"))
-        return value
-
-    return check
-
-
-def _code(column: str) -> Check:
-    def check(value: str) -> str:
-        if not CODE.match(value) or value != value.upper():
-            raise _bad(column, value, text("不是有效的家站点编号", "is not a valid station code"))
-        return value
-
-    return check
-
-
-def _deputy_no(column: str) -> Check:
-    def check(value: str) -> str | None:
-        if value == "":
-            return None
-        if len(value) > 30 or value != value.upper() or value != value.strip():
-            raise _bad(column, value, text("不是规范的代表编号", "is not a canonical deputy number"))
-        return value
 
     return check
 
@@ -207,13 +94,25 @@ class Reference:
     table: str
 
 
+# A cross-field rule as a bundle row runs it: the field it is told beside, the rule, and where its values sit.
+RowRule = tuple[str, Callable[..., Text | None], Callable[[list[Any]], Any]]
+
+
+def refusal(exc: RuleBroken) -> Text:
+    """A field's problem in a bundle row: its column, then the rule's own words (with the cell, when it is the
+    cell's shape that is wrong)."""
+    if exc.shown is not None:
+        return text("{c}=“{v}”：{m}", "{c}=“{v}”: {m}", c=exc.field, v=exc.shown, m=exc.message)
+    return text("{c}：{m}", "{c}: {m}", c=exc.field, m=exc.message)
+
+
 @dataclass
 class TableSpec:
     name: str
     columns: tuple[str, ...]  # content columns, after META
     checks: tuple[Check, ...]
     references: tuple[Reference, ...] = ()
-    row_rule: Callable[[dict[str, Any]], None] | None = None
+    rules: tuple[RowRule, ...] = ()
 
     @property
     def header(self) -> tuple[str, ...]:
@@ -234,10 +133,15 @@ class TableSpec:
             _VERSION_CHECK(version),
             parse_clock(clock),
         ]
-        for check, value in zip(self.checks, raw[6:], strict=True):
-            values.append(check(value))
-        if self.row_rule is not None:
-            self.row_rule(dict(zip(self.header, values, strict=True)))
+        try:
+            for check, value in zip(self.checks, raw[6:], strict=True):
+                values.append(check(value))
+        except RuleBroken as exc:
+            raise RowRefused(refusal(exc)) from None
+        for field, broken, where in self.rules:
+            message = broken(*where(values))
+            if message is not None:
+                raise RowRefused(refusal(RuleBroken(field, message)))
         return values
 
 
@@ -246,149 +150,28 @@ _UPDATED_CHECK = _stamp("updated_at")
 _VERSION_CHECK = _int("version", 1, 10**9)
 
 
-def _item_rule(row: dict[str, Any]) -> None:
-    if row["satisfaction"] is not None and row["status"] != ItemStatus.FED_BACK.value:
-        raise RowRefused(text("未反馈的事项不能有满意度", "an item not fed back cannot have a satisfaction"))
-
-
-def _times_rule(row: dict[str, Any]) -> None:
-    if row["start_time"] and row["end_time"] and row["end_time"] <= row["start_time"]:
-        raise RowRefused(text("结束时间应晚于开始时间", "the end time must be after the start time"))
-
-
-def _spec(
-    name: str, columns: list[tuple[str, Check]], refs: tuple[Reference, ...] = (), rule: Any = None
-) -> TableSpec:
-    return TableSpec(name, tuple(c for c, _ in columns), tuple(k for _, k in columns), refs, rule)
-
-
-_STATUS = ItemStatus
-SPECS: dict[str, TableSpec] = {
-    spec.name: spec
-    for spec in (
-        _spec(
-            "stations",
-            [
-                ("code", _code("code")),
-                ("name", _text("name", 100, required=True)),
-                ("kind", _choice("kind", StationKind, nullable=True)),
-                ("street", _text("street", 50)),
-                ("address", _text("address", 200)),
-            ],
-        ),
-        _spec(
-            "deputies",
-            [
-                ("deputy_no", _deputy_no("deputy_no")),
-                ("name", _text("name", 30, required=True)),
-                ("level", _choice("level", DeputyLevel)),
-                ("gender", _choice("gender", Gender, empty=True)),
-                ("delegation", _text("delegation", 50)),
-                ("phone", _phone("phone")),
-                ("professional_group", _text("professional_group", 50)),
-                ("active", _int("active", 0, 1)),
-            ],
-        ),
-        _spec(
-            "stationings",
-            [
-                ("deputy_uuid", _uuid("deputy_uuid")),
-                ("station_uuid", _uuid("station_uuid")),
-                ("since", _date("since", nullable=True)),
-                ("until", _date("until", nullable=True)),
-            ],
-            (Reference("deputy_uuid", "deputies"), Reference("station_uuid", "stations")),
-        ),
-        _spec(
-            "reception_days",
-            [
-                ("station_uuid", _uuid("station_uuid")),
-                ("date", _date("date")),
-                ("start_time", _time("start_time")),
-                ("end_time", _time("end_time")),
-                ("kind", _choice("kind", ReceptionKind)),
-                ("theme", _text("theme", 100)),
-                ("notes", _text("notes", 2000)),
-            ],
-            (Reference("station_uuid", "stations"),),
-            _times_rule,
-        ),
-        _spec(
-            "duties",
-            [
-                ("reception_day_uuid", _uuid("reception_day_uuid")),
-                ("deputy_uuid", _uuid("deputy_uuid")),
-                ("status", _choice("status", DutyStatus)),
-                ("not_stationed", _int("not_stationed", 0, 1)),
-            ],
-            (Reference("reception_day_uuid", "reception_days"), Reference("deputy_uuid", "deputies")),
-        ),
-        _spec(
-            "visits",
-            [
-                ("station_uuid", _uuid("station_uuid")),
-                ("reception_day_uuid", _uuid("reception_day_uuid", nullable=True)),
-                ("date", _date("date", not_future=True)),
-                ("visitor_name", _text("visitor_name", 30)),
-                ("phone", _phone("phone")),
-                ("community", _text("community", 50)),
-                ("headcount", _int("headcount", 1, 10000)),
-                ("raised", _text("raised", 4000, required=True)),
-                ("category", _text("category", 30)),
-            ],
-            (Reference("station_uuid", "stations"), Reference("reception_day_uuid", "reception_days")),
-        ),
-        _spec(
-            "visit_deputies",
-            [("visit_uuid", _uuid("visit_uuid")), ("deputy_uuid", _uuid("deputy_uuid"))],
-            (Reference("visit_uuid", "visits"), Reference("deputy_uuid", "deputies")),
-        ),
-        _spec(
-            "items",
-            [
-                ("item_no", _text("item_no", 60, required=True)),
-                ("station_uuid", _uuid("station_uuid")),
-                ("visit_uuid", _uuid("visit_uuid", nullable=True)),
-                ("date", _date("date", not_future=True)),
-                ("title", _text("title", 100, required=True)),
-                ("content", _text("content", 8000)),
-                ("category", _text("category", 30)),
-                ("community", _text("community", 50)),
-                ("source_kind", _choice("source_kind", SourceKind)),
-                ("status", _choice("status", _STATUS)),
-                ("department", _text("department", 60)),
-                ("due_date", _date("due_date", nullable=True)),
-                ("reply", _text("reply", 8000)),
-                ("satisfaction", _choice("satisfaction", Satisfaction, nullable=True)),
-            ],
-            (Reference("station_uuid", "stations"), Reference("visit_uuid", "visits")),
-            _item_rule,
-        ),
-        _spec(
-            "item_events",
-            [
-                ("item_uuid", _uuid("item_uuid")),
-                ("at", _stamp("at")),
-                ("kind", _text("kind", 10, required=True)),
-                ("from_status", _choice("from_status", _STATUS, nullable=True)),
-                ("to_status", _choice("to_status", _STATUS, nullable=True)),
-                ("note", _text("note", 8000)),
-                ("operator", _text("operator", 100)),
-            ],
-            (Reference("item_uuid", "items"),),
-            lambda row: _event_kind(row["kind"]),
-        ),
+def compile_spec(rules: RecordRules) -> TableSpec:
+    """A table's checks, compiled once from its rule book."""
+    position = {name: len(META) + i for i, name in enumerate(rules.columns)}
+    row_rules: list[RowRule] = []
+    for rule in rules.rules:
+        if rule.in_bundles:
+            # itemgetter of one position returns the value, not a 1-tuple; a rule reads two fields or more.
+            assert len(rule.reads) > 1, rule.name
+            row_rules.append((rule.field, rule.broken, itemgetter(*(position[name] for name in rule.reads))))
+    return TableSpec(
+        rules.table,
+        rules.columns,
+        tuple(field.wire() for field in rules.fields),
+        tuple(Reference(field.name, field.references) for field in rules.fields if field.references),
+        tuple(row_rules),
     )
-}
+
+
+SPECS: dict[str, TableSpec] = {table: compile_spec(BOOK[table]) for table in SYNCED_TABLES}
 
 # Parents before children; deletions run the other way round.
 ORDER: tuple[str, ...] = tuple(SPECS)
-EVENT_KINDS = frozenset({"created", "status", "note", "edit"})
-
-
-def _event_kind(kind: str) -> None:
-    if kind not in EVENT_KINDS:
-        raise _bad("kind", kind, text("不是可选值", "is not one of the allowed values"))
 
 
 def check_tombstone(raw: list[str]) -> list[Any]:

@@ -93,3 +93,31 @@ def test_pragmas(tmp_path: Path) -> None:
     db = open_database(tmp_path / "p.db")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_item_history_keeps_its_rows_and_order_and_refuses_an_unknown_status(tmp_path: Path) -> None:
+    path = tmp_path / "v5.db"
+    db = open_database(path, target_version=5)
+    with db.atomic():
+        db["stations"].insert(_station_row(5))
+        db.execute(
+            "INSERT INTO items (uuid, origin, created_at, updated_at, item_no, station_uuid, date, title)"
+            " VALUES ('i1', 'YP-01', 'x', 'x', 'YP-01-2023-0001', 's-5', '2023-03-01', '加装电梯')"
+        )
+        for n, (kind, to) in enumerate([("created", "raised"), ("status", "assigned"), ("note", None)]):
+            db.execute(
+                "INSERT INTO item_events (rowid, uuid, origin, created_at, updated_at, item_uuid, at, kind,"
+                " to_status, sync_clock) VALUES (?, ?, 'YP-01', 'x', 'x', 'i1', '2023-03-01T08:00:00Z', ?, ?, ?)",
+                [10 - n, f"e{n}", kind, to, '{"YP-01":1}'],
+            )
+    before = db.execute("SELECT rowid, * FROM item_events ORDER BY rowid").fetchall()
+    db.close()
+
+    upgraded = open_database(path)
+    assert upgraded.execute("SELECT rowid, * FROM item_events ORDER BY rowid").fetchall() == before
+    with pytest.raises(sqlite3.IntegrityError):
+        upgraded.execute(
+            "INSERT INTO item_events (uuid, origin, created_at, updated_at, item_uuid, at, kind, to_status)"
+            " VALUES ('e9', 'YP-01', 'x', 'x', 'i1', 'x', 'status', 'done')"
+        )
+    upgraded.close()

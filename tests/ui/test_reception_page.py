@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from app.rules import RECEPTION_DAYS
 from app.services import deputies as deputy_service
 from app.services import visits as visit_service
 from app.views import deputies as deputies_view
@@ -77,7 +78,9 @@ def test_end_before_start_is_refused_beside_the_field(qtbot: Any, ctx: AppContex
     page.end_time.setText("10:00")
     type_text(qtbot, page.theme, "专题接待")
     assert not page.save()
-    assert "结束时间" in page.errors.message_for("end_time")
+    # The rule book's own words, as a ledger row or a bundle row with these times is told (tests/app/test_rule_book.py).
+    rule = RECEPTION_DAYS.rule("end_after_start").broken("14:00", "10:00")
+    assert rule is not None and page.errors.message_for("end_time") == rule.render("zh_CN")
     assert page.theme.text() == "专题接待"
     assert page.model.total_count() == 0
 

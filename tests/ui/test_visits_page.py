@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
+from app.rules import VISITS, RuleBroken
 from app.services import deputies as deputy_service
 from ui import local_time
 from ui.context import AppContext
@@ -72,6 +74,19 @@ def test_a_refused_save_keeps_the_input_and_says_why_beside_the_field(qtbot: Any
     qtbot.mouseClick(page.form.save_button, Qt.MouseButton.LeftButton)
     assert page.model.total_count() == 1
     assert page.form.errors.message_for("phone") == ""
+
+
+def test_a_twelve_digit_phone_is_told_in_the_rule_books_words(qtbot: Any, ctx: AppContext) -> None:
+    page = _page(qtbot, ctx)
+    type_text(qtbot, page.form.phone, "138123456789")
+    type_text(qtbot, page.form.raised, "楼道堆物")
+    qtbot.mouseClick(page.form.save_button, Qt.MouseButton.LeftButton)
+
+    assert page.model.total_count() == 0
+    # The same words a ledger row or a bundle row with this number gets (tests/app/test_rule_book.py).
+    with pytest.raises(RuleBroken) as broken:
+        VISITS.field("phone").clean("138123456789")
+    assert page.form.errors.message_for("phone") == broken.value.message.render("zh_CN")
 
 
 def test_a_future_date_is_refused(qtbot: Any, ctx: AppContext) -> None:
