@@ -43,6 +43,7 @@ run: setup
 
 lint: $(STAMP)
 	$(BIN)/ruff check app db ui tests bench scripts
+	$(BIN)/ruff format --check app db ui tests bench scripts
 	$(BIN)/mypy
 
 test: setup lint

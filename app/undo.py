@@ -120,7 +120,8 @@ def _undo_delete(writer: Writer, entry: _Entry, exported_upto: int) -> None:
     if get(writer.db, entry.table, entry.uuid) is not None:
         raise _changed_since(entry)
     tombstone = writer.db.execute(
-        "SELECT change_seq FROM tombstones WHERE table_name = ? AND record_uuid = ?", [entry.table, entry.uuid]
+        "SELECT change_seq FROM tombstones WHERE table_name = ? AND record_uuid = ?",
+        [entry.table, entry.uuid],
     ).fetchone()
     if tombstone is not None and exported_upto and tombstone[0] <= exported_upto:
         # The deletion has left on a stick: where it arrived it wins over any later copy of the record.

@@ -214,7 +214,9 @@ class AppContext(QObject):
             self._callbacks.pop(task_id, None)
             excepthook.show(summary, details, log_file, "")
             self._applied.pop(task_id)[1](
-                UserError(text("未保存：出现意外错误（详见错误窗口）", "Not saved: an unexpected error occurred"))
+                UserError(
+                    text("未保存：出现意外错误（详见错误窗口）", "Not saved: an unexpected error occurred")
+                )
             )
             return
         callbacks = self._callbacks.pop(task_id, None)

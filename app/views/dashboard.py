@@ -28,7 +28,9 @@ class OverdueItem(TypedDict):
     waiting_since: str
 
 
-def next_reception_day(db: Any, station_uuid: str | None, today: date | None = None) -> NextReceptionDay | None:
+def next_reception_day(
+    db: Any, station_uuid: str | None, today: date | None = None
+) -> NextReceptionDay | None:
     """The first reception day from today on, with its duty roster."""
     day_iso = (today or clock.today()).isoformat()
     where, params = station_clause("r.station_uuid", station_uuid)

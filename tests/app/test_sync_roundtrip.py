@@ -75,7 +75,9 @@ def test_incremental_exports_carry_changes_and_deletions(tmp_path: Path) -> None
         "SELECT uuid FROM visits WHERE community IS NOT '凤城三村' ORDER BY date, uuid LIMIT 1"
     ).fetchone()[0]
     visits.update(s, visit, community="凤城三村")
-    other = s.db.execute("SELECT uuid FROM visits WHERE uuid != ? ORDER BY date, uuid LIMIT 1", [visit]).fetchone()[0]
+    other = s.db.execute(
+        "SELECT uuid FROM visits WHERE uuid != ? ORDER BY date, uuid LIMIT 1", [visit]
+    ).fetchone()[0]
     visits.delete(s, other)
     assert export.unexported_count(s) > 0
     second = export.export_station(s, out)

@@ -63,7 +63,9 @@ def test_overdue_means_waiting_too_long_in_its_step_or_past_its_due_date(station
 def test_person_visits_by_month_counts_headcounts_in_each_of_12_months(station_session: Session) -> None:
     visits.create(station_session, date=_iso(0), headcount=3, raised="停车难")
     visits.create(station_session, date=_iso(0), headcount=2, raised="噪声")
-    months = dashboard_view.person_visits_by_month(station_session.db, station_session.local_station_uuid(), TODAY)
+    months = dashboard_view.person_visits_by_month(
+        station_session.db, station_session.local_station_uuid(), TODAY
+    )
     assert len(months) == 12
     assert months[-1] == (f"{TODAY:%Y-%m}", 5)
     assert sum(v for _, v in months) == 5

@@ -33,7 +33,9 @@ class Page(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         source = self.ctx.change_source
-        if source is not None and (source is self or (isinstance(source, QWidget) and self.isAncestorOf(source))):
+        if source is not None and (
+            source is self or (isinstance(source, QWidget) and self.isAncestorOf(source))
+        ):
             return  # the change was made here, and the page has updated what it shows
         if self.WATCHES is not None and not changes.untracked and not (changes.tables & self.WATCHES):
             return

@@ -220,7 +220,9 @@ class DeputiesPage(Page):
         if not deputy["active"]:
             parts.append(self.tr("no longer serving"))
         self.info.setText(" · ".join(parts))
-        figures: Mapping[str, object] = deputies_view.duty_record(self.ctx.session.db, deputy["uuid"], station)
+        figures: Mapping[str, object] = deputies_view.duty_record(
+            self.ctx.session.db, deputy["uuid"], station
+        )
         for key in RECORD_KEYS:
             self.record_values[key].setText(str(figures[key]))
         if station is not None:

@@ -338,7 +338,10 @@ class ReceptionPage(Page):
         try:
             if self.editing is None:
                 result = self.ctx.apply(
-                    reception_service.create, deputy_uuids=self.deputies.checked(), **self._values(), source=self
+                    reception_service.create,
+                    deputy_uuids=self.deputies.checked(),
+                    **self._values(),
+                    source=self,
                 )
             else:
                 result = self.ctx.apply(
