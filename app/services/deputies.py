@@ -74,6 +74,12 @@ def delete(session: Session, deputy_uuid: str) -> None:
         writer.delete("deputies", deputy_uuid)
 
 
+def station_at(session: Session, deputy_uuid: str, station_uuid: str, since: str | None = None) -> str:
+    """入驻: the deputy is stationed at the station (from `since`, or with no start date)."""
+    with session.write() as writer:
+        return station(writer, deputy_uuid, station_uuid, since)
+
+
 def station(writer: Writer, deputy_uuid: str, station_uuid: str, since: str | None = None) -> str:
     """入驻: idempotent; re-stationing a deputy who had left clears the end date."""
     uuid = stationing_uuid_for(deputy_uuid, station_uuid)
@@ -97,13 +103,13 @@ def toggle_stationed(session: Session, deputy_uuid: str, station_uuid: str) -> b
     with session.write() as writer:
         if is_stationed(writer.db, deputy_uuid, station_uuid):
             yesterday = (clock.today() - timedelta(days=1)).isoformat()
-            unstation(writer, deputy_uuid, station_uuid, until=yesterday)
+            _unstation(writer, deputy_uuid, station_uuid, until=yesterday)
             return False
         station(writer, deputy_uuid, station_uuid)
         return True
 
 
-def unstation(writer: Writer, deputy_uuid: str, station_uuid: str, until: str | None = None) -> None:
+def _unstation(writer: Writer, deputy_uuid: str, station_uuid: str, until: str | None = None) -> None:
     uuid = stationing_uuid_for(deputy_uuid, station_uuid)
     if get(writer.db, "stationings", uuid) is None:
         raise NotFound(text("该代表未入驻此家站点", "This deputy is not stationed here"))

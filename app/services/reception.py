@@ -28,7 +28,7 @@ def clean(values: dict[str, Any], current: dict[str, Any] | None = None) -> dict
     return RECEPTION_DAYS.clean(values, current=current)
 
 
-def schedule(writer: Writer, day: dict[str, Any], deputy_uuid: str, status: str = "scheduled") -> list[Text]:
+def _schedule(writer: Writer, day: dict[str, Any], deputy_uuid: str, status: str = "scheduled") -> list[Text]:
     """Put a deputy on duty; a deputy not stationed at the day's station is allowed but flagged."""
     warnings: list[Text] = []
     stationed = deputies.is_stationed(writer.db, deputy_uuid, day["station_uuid"], day["date"])
@@ -69,7 +69,7 @@ def create(
         assert day is not None
         warnings: list[Text] = []
         for deputy_uuid in deputy_uuids or []:
-            warnings += schedule(writer, day, deputy_uuid)
+            warnings += _schedule(writer, day, deputy_uuid)
     return SaveResult(uuid, warnings)
 
 
@@ -94,7 +94,7 @@ def update(
             }
             for deputy_uuid in deputy_uuids:
                 if deputy_uuid not in current:
-                    warnings += schedule(writer, day, deputy_uuid)
+                    warnings += _schedule(writer, day, deputy_uuid)
             for deputy_uuid, duty_uuid in current.items():
                 if deputy_uuid not in deputy_uuids:
                     writer.delete("duties", duty_uuid)
@@ -107,7 +107,7 @@ def mark(session: Session, day_uuid: str, deputy_uuid: str, status: str) -> None
         raise NotFound(text("接待日不存在", "Reception day not found"))
     cleaned = DUTIES.clean({"status": status}, context={"day_date": day["date"]})
     with session.write() as writer:
-        schedule(writer, day, deputy_uuid, cleaned["status"])
+        _schedule(writer, day, deputy_uuid, cleaned["status"])
 
 
 def delete(session: Session, day_uuid: str) -> None:

@@ -304,8 +304,7 @@ def test_reception_days_count_scheduled_and_present(station_session: Session) ->
     deputies = []
     for name in ("王伟", "李芳", "张强"):
         deputies.append(deputy_service.create(s, name=name, level="district"))
-        with s.write() as w:
-            deputy_service.station(w, deputies[-1], station)
+        deputy_service.station_at(s, deputies[-1], station)
     day = reception.create(s, date="2024-03-15", kind="regular", deputy_uuids=deputies).uuid
     reception.mark(s, day, deputies[0], "present")
     reception.mark(s, day, deputies[1], "leave")

@@ -14,8 +14,7 @@ from db import clock
 def _deputy(session: Session, name: str = "王建国", level: str = "district", stationed: bool = True) -> str:
     uuid = deputies.create(session, name=name, level=level, gender="男", phone="13800001111")
     if stationed:
-        with session.write() as w:
-            deputies.station(w, uuid, session.local_station_uuid() or "")
+        deputies.station_at(session, uuid, session.local_station_uuid() or "")
     return uuid
 
 

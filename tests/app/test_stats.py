@@ -15,9 +15,8 @@ def filled(station_session: Session) -> Session:
     a = deputies.create(s, name="王建国", level="区")
     b = deputies.create(s, name="李红", level="市")
     deputies.create(s, name="张伟", level="全国")  # on the roster, stationed nowhere
-    with s.write() as w:
-        deputies.station(w, a, s.local_station_uuid() or "", "2020-01-01")
-        deputies.station(w, b, s.local_station_uuid() or "", "2020-01-01")
+    deputies.station_at(s, a, s.local_station_uuid() or "", "2020-01-01")
+    deputies.station_at(s, b, s.local_station_uuid() or "", "2020-01-01")
     d1 = reception.create(s, date="2023-03-15", deputy_uuids=[a, b]).uuid
     reception.mark(s, d1, a, "present")
     reception.mark(s, d1, b, "leave")

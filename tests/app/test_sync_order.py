@@ -41,8 +41,7 @@ def bundles(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     li_b = deputies.create(b, name="李娜", level="district", deputy_no="D0001", phone="13812345678")
     assert li_a == li_b and wang_a != wang_b
     for s, wang in ((a, wang_a), (b, wang_b)):
-        with s.write() as writer:
-            deputies.station(writer, wang, s.local_station_uuid() or "", "2024-01-01")
+        deputies.station_at(s, wang, s.local_station_uuid() or "", "2024-01-01")
         _activity(s, wang, li_a)
         paths.append(export.export_station(s, out).path)
     # Between the first and the second bundle.

@@ -25,8 +25,7 @@ def _iso(days: int) -> str:
 
 def _deputy(session: Session, name: str) -> str:
     uuid = deputies.create(session, name=name, level="district")
-    with session.write() as writer:
-        deputies.station(writer, uuid, session.local_station_uuid() or "")
+    deputies.station_at(session, uuid, session.local_station_uuid() or "")
     return uuid
 
 

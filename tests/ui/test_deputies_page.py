@@ -51,8 +51,7 @@ def test_add_a_deputy_stationed_here_and_refuse_a_duplicate(qtbot: Any, ctx: App
 
 def test_record_of_duty_counts_days_residents_and_items(qtbot: Any, ctx: AppContext) -> None:
     uuid = deputy_service.create(ctx.session, name="李梅", level="municipal")
-    with ctx.session.write() as writer:
-        deputy_service.station(writer, uuid, ctx.session.local_station_uuid() or "")
+    deputy_service.station_at(ctx.session, uuid, ctx.session.local_station_uuid() or "")
     past = (clock.today() - timedelta(days=3)).isoformat()
     day = reception_service.create(ctx.session, date=past, deputy_uuids=[uuid]).uuid
     reception_service.mark(ctx.session, day, uuid, "present")
@@ -73,8 +72,7 @@ def test_record_of_duty_counts_days_residents_and_items(qtbot: Any, ctx: AppCont
 
 def test_leaving_and_rejoining_the_station(qtbot: Any, ctx: AppContext) -> None:
     uuid = deputy_service.create(ctx.session, name="王强", level="district")
-    with ctx.session.write() as writer:
-        deputy_service.station(writer, uuid, ctx.session.local_station_uuid() or "")
+    deputy_service.station_at(ctx.session, uuid, ctx.session.local_station_uuid() or "")
     page = _page(qtbot, ctx)
     page.table.selectRow(0)
     page.toggle_stationed()

@@ -24,8 +24,7 @@ from .conftest import type_text
 def _deputy(ctx: AppContext, name: str, stationed: bool = True) -> str:
     uuid = deputy_service.create(ctx.session, name=name, level="district")
     if stationed:
-        with ctx.session.write() as writer:
-            deputy_service.station(writer, uuid, ctx.session.local_station_uuid() or "")
+        deputy_service.station_at(ctx.session, uuid, ctx.session.local_station_uuid() or "")
     return uuid
 
 

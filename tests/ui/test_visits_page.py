@@ -25,8 +25,7 @@ def _page(qtbot: Any, ctx: AppContext) -> VisitsPage:
 
 def _station_deputy(ctx: AppContext, name: str) -> str:
     uuid = deputy_service.create(ctx.session, name=name, level="district")
-    with ctx.session.write() as writer:
-        deputy_service.station(writer, uuid, ctx.session.local_station_uuid() or "")
+    deputy_service.station_at(ctx.session, uuid, ctx.session.local_station_uuid() or "")
     return uuid
 
 
