@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -41,8 +43,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("MainWindow")
-        self.resize(1280, 820)
         self.pages: dict[str, Page] = {}
+        # Each page sits in a scroll area of its own: a page taller or wider than a small screen scrolls
+        # instead of making the window larger than the screen.
+        self._holders: dict[str, QScrollArea] = {}
         self.unexported: int | None = None  # records changed since the last bundle export; None until counted
         self._counting = False
         self._count_again = False
@@ -80,9 +84,15 @@ class MainWindow(QMainWindow):
 
         self.retranslate_ui()
         self.navigation.setCurrentRow(0)
+        available = self.screen().availableGeometry()
+        self.resize(_first_size(available.size()))
         geometry = QSettings().value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            # A size remembered on a larger screen (a laptop taken from its monitor) is cut to this one.
+            if self.width() > available.width() or self.height() > available.height() - 40:
+                self.resize(_first_size(available.size()))
+                self.move(available.topLeft())
 
     # -- pages -------------------------------------------------------------------------------------------
     def page(self, key: str) -> Page:
@@ -98,7 +108,13 @@ class MainWindow(QMainWindow):
                 page.open_item_requested.connect(self._open_item)
             if hasattr(page, "plan_day_requested"):
                 page.plan_day_requested.connect(lambda: self.show_page("reception").new_record())
-            self.stack.addWidget(page)
+            holder = QScrollArea()
+            holder.setObjectName(f"holder_{key}")
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidget(page)
+            self._holders[key] = holder
+            self.stack.addWidget(holder)
         return self.pages[key]
 
     def show_page(self, key: str) -> Page:
@@ -118,8 +134,9 @@ class MainWindow(QMainWindow):
             items.open_item(uuid)
 
     def current_page(self) -> Page | None:
-        widget = self.stack.currentWidget()
-        return widget if isinstance(widget, Page) else None
+        holder = self.stack.currentWidget()
+        page = holder.widget() if isinstance(holder, QScrollArea) else None
+        return page if isinstance(page, Page) else None
 
     def _show_row(self, row: int) -> None:
         if row < 0:
@@ -127,7 +144,7 @@ class MainWindow(QMainWindow):
         entry: PageEntry = PAGES[row]
         fresh = entry.key not in self.pages
         page = self.page(entry.key)
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self._holders[entry.key])
         if fresh:
             page.refresh()
         self.setWindowTitle(f"{page.title()} — {self.tr('Liaison Desk')}")
@@ -355,6 +372,15 @@ class MainWindow(QMainWindow):
             self.ctx.wait_for_tasks(30_000)
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())  # per PC, not in the database
         super().closeEvent(event)
+
+
+DEFAULT_SIZE = QSize(1280, 820)
+
+
+def _first_size(available: QSize) -> QSize:
+    """The window's size before the clerk has chosen one: 1280×820, or what the screen has room for once the
+    title bar (about 40 px) is counted — on 1366×768 with a taskbar that is 1326×688."""
+    return DEFAULT_SIZE.boundedTo(QSize(available.width() - 40, available.height() - 40))
 
 
 def _unexported(session: Session) -> int:

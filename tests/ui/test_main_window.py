@@ -33,7 +33,7 @@ def test_navigation_lists_every_page_in_chinese_and_opens_each(qtbot: Any, demo_
     assert labels == ["工作台", "接待日", "来访登记", "社情民意", "代表", "报表", "数据同步", "设置"]
     for entry in PAGES:
         page = window.show_page(entry.key)
-        assert window.stack.currentWidget() is page
+        assert window.current_page() is page
         assert isinstance(page, entry.page_class())
     assert isinstance(window.pages["visits"], VisitsPage)
     demo_ctx.wait_for_tasks()

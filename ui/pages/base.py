@@ -39,9 +39,9 @@ class Page(QWidget):
             return  # the change was made here, and the page has updated what it shows
         if self.WATCHES is not None and not changes.untracked and not (changes.tables & self.WATCHES):
             return
-        # A page inside the window's stack that is not current is hidden: it catches up when shown. A page
-        # with no parent is on its own (a test, a dialog's host) and refreshes at once.
-        if self.isHidden() and self.parentWidget() is not None:
+        # A page of the window that another page hides catches up when it is shown; the current page, or a
+        # page on its own (a test, a dialog's host), refreshes at once.
+        if self.window() is not self and not self.isVisibleTo(self.window()):
             self.stale = True
         else:
             self.stale = False
