@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app import settings
+from app.domain import RECORD_NOUNS
 from app.errors import UserError
 from app.i18n import Text, text
 from app.services import items as item_service
@@ -22,17 +23,7 @@ from app.session import Session
 from db.records import Writer, get
 
 # The record a change is named after: the first of these it touched.
-_NOUNS: dict[str, Text] = {
-    "visits": text("来访登记", "visit"),
-    "reception_days": text("接待日", "reception day"),
-    "items": text("社情民意", "sentiment item"),
-    "item_events": text("社情民意办理记录", "item handling"),
-    "deputies": text("代表", "deputy"),
-    "stationings": text("代表入驻", "stationing"),
-    "duties": text("值班出勤", "attendance"),
-    "stations": text("家站点", "station"),
-    "visit_deputies": text("接待代表", "receiving deputies"),
-}
+_NOUNS = RECORD_NOUNS
 _VERBS: dict[str, Text] = {
     "create": text("新增", "add"),
     "update": text("修改", "edit"),
@@ -120,7 +111,8 @@ def _undo_delete(writer: Writer, entry: _Entry, exported_upto: int) -> None:
     if get(writer.db, entry.table, entry.uuid) is not None:
         raise _changed_since(entry)
     tombstone = writer.db.execute(
-        "SELECT change_seq FROM tombstones WHERE table_name = ? AND record_uuid = ?", [entry.table, entry.uuid]
+        "SELECT change_seq FROM tombstones WHERE table_name = ? AND record_uuid = ?",
+        [entry.table, entry.uuid],
     ).fetchone()
     if tombstone is not None and exported_upto and tombstone[0] <= exported_upto:
         # The deletion has left on a stick: where it arrived it wins over any later copy of the record.
