@@ -155,8 +155,12 @@ def _anonymous(folder: Path) -> int | None:
 
 def _publish_anonymous(handle: BinaryIO, final: Path) -> None:
     fd = handle.fileno()
-    if not os.path.lexists(final) and _link(fd, final):
-        return
+    if not os.path.lexists(final):
+        try:
+            if _link(fd, final):
+                return
+        except FileExistsError:
+            pass  # made meanwhile by someone else: replaced below, as an older file would be
     # Linking cannot replace a file, so the complete file gets a name of its own first, then the final one.
     named = _temporary_name(final.parent if str(final.parent) else Path("."), final.name)
     if not _link(fd, named):

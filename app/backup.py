@@ -118,7 +118,7 @@ def restore(db_path: Path, source: Path, operator: str | None = None) -> Restore
             try:
                 damaged_detail = check_health(db_path)
                 if damaged_detail is None:
-                    return Restored(restore_from(session, source), None)
+                    return Restored(restore_from(session, source, checked=True), None)
             finally:
                 session.close()
     moved = _move_aside(db_path) if damaged_detail is not None or _has_side_files(db_path) else None
@@ -140,10 +140,12 @@ def restore(db_path: Path, source: Path, operator: str | None = None) -> Restore
     return Restored(None, moved)
 
 
-def restore_from(session: Session, source: Path) -> Path | None:
-    """Replace the live database with a backup; the current data is backed up first, so nothing is lost."""
+def restore_from(session: Session, source: Path, *, checked: bool = False) -> Path | None:
+    """Replace the live database with a backup; the current data is backed up first, so nothing is lost.
+    checked: check_backup_file has already passed `source`."""
     source = Path(source)
-    check_backup_file(source)
+    if not checked:
+        check_backup_file(source)
     safety: Path | None = None
     if session.path is not None:
         safety = backup_to(session, backup_dir_for(session.path) / f"before-restore-{_stamp()}.db")
