@@ -78,7 +78,9 @@ def test_the_window_writes_only_through_operations_and_reads_only_through_app() 
     for path in sorted((ROOT / "ui").rglob("*.py")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             code = line.split("#", 1)[0]
-            offenders += [f"{path.relative_to(ROOT)}:{number}: {word}" for word in UI_FORBIDDEN if word in code]
+            offenders += [
+                f"{path.relative_to(ROOT)}:{number}: {word}" for word in UI_FORBIDDEN if word in code
+            ]
     assert offenders == []
 
 
@@ -160,6 +162,8 @@ def test_each_layer_imports_only_what_docs_architecture_allows() -> None:
 def test_the_layer_rules_are_the_ones_the_document_states() -> None:
     document = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     for module in (*CORE_MODULES, *HIGHER_APP):
-        assert f"`{module.removeprefix('app.')}`" in document or f"`{module.replace('.', '/')}`" in document, module
+        assert (
+            f"`{module.removeprefix('app.')}`" in document or f"`{module.replace('.', '/')}`" in document
+        ), module
     assert "never `app`, `ui` or Qt" in document
     assert "from `db` only `db.clock` and `db.paths`" in document
