@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Self
 
-from app.i18n import current_language
+from app.i18n import Text, current_language, text
 
 
 class Choice(StrEnum):
@@ -181,3 +181,17 @@ ITEM_CATEGORIES_ZH = (
     "文化体育",
     "其他",
 )
+
+
+# What each kind of record is called, in the order a change is named after the first one it touched (app/undo.py).
+RECORD_NOUNS: dict[str, Text] = {
+    "visits": text("来访登记", "visit"),
+    "reception_days": text("接待日", "reception day"),
+    "items": text("社情民意", "sentiment item"),
+    "item_events": text("社情民意办理记录", "item handling"),
+    "deputies": text("代表", "deputy"),
+    "stationings": text("代表入驻", "stationing"),
+    "duties": text("值班出勤", "attendance"),
+    "stations": text("家站点", "station"),
+    "visit_deputies": text("接待代表", "receiving deputies"),
+}

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from app import settings
+from app import settings, storage
 from app.errors import UserError
 from app.i18n import text
 from db.connection import open_database
+from db.errors import RecordRefused
 from db.records import Writer
 
 DISTRICT_ORIGIN = "district"
@@ -42,10 +43,15 @@ class Session:
     changes: ChangeLog | None = field(default=None, repr=False)
 
     @classmethod
-    def open(cls, path: Path | str, operator: str | None = None) -> Session:
-        db = open_database(path)
+    def open(cls, path: Path | str, operator: str | None = None, *, create: bool = True) -> Session:
+        """The database at `path`, migrated. create=False refuses a missing or empty file (db.errors)."""
+        db = open_database(path, create=create)
         session = cls(db, "", None if str(path) == ":memory:" else Path(path))
-        session.operator = operator or settings.OPERATOR.get(db) or "system"
+        try:
+            session.operator = operator or settings.OPERATOR.get(db) or "system"
+        except BaseException:
+            db.close()
+            raise
         return session
 
     def close(self) -> None:
@@ -84,9 +90,13 @@ class Session:
 
     @contextmanager
     def write(self) -> Iterator[Writer]:
-        """One transaction, one change sequence number, one operator."""
-        with self.db.atomic():
-            writer = Writer(self.db, self.operator, self.origin)
-            yield writer
+        """One transaction, one change sequence number, one operator. A record that breaks a rule of the schema
+        is the user's to correct (a number already taken, say): it comes out as a UserError naming it."""
+        try:
+            with self.db.atomic():
+                writer = Writer(self.db, self.operator, self.origin)
+                yield writer
+        except RecordRefused as exc:
+            raise UserError(storage.record_refused(exc)) from exc
         if self.changes is not None:  # committed: the running operation reports these as changed
             self.changes.add(writer)

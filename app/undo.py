@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app import settings
+from app.domain import RECORD_NOUNS
 from app.errors import UserError
 from app.i18n import Text, text
 from app.services import items as item_service
@@ -22,17 +23,7 @@ from app.session import Session
 from db.records import Writer, get
 
 # The record a change is named after: the first of these it touched.
-_NOUNS: dict[str, Text] = {
-    "visits": text("来访登记", "visit"),
-    "reception_days": text("接待日", "reception day"),
-    "items": text("社情民意", "sentiment item"),
-    "item_events": text("社情民意办理记录", "item handling"),
-    "deputies": text("代表", "deputy"),
-    "stationings": text("代表入驻", "stationing"),
-    "duties": text("值班出勤", "attendance"),
-    "stations": text("家站点", "station"),
-    "visit_deputies": text("接待代表", "receiving deputies"),
-}
+_NOUNS = RECORD_NOUNS
 _VERBS: dict[str, Text] = {
     "create": text("新增", "add"),
     "update": text("修改", "edit"),

@@ -6,6 +6,7 @@ Every function here expects to run inside `db.atomic()`; the caller decides the 
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -14,6 +15,7 @@ import sqlite_utils
 
 from db import clock
 from db.bulk import deferred_text_indexes
+from db.errors import refused_record
 
 # Natural keys (a station's code, a deputy's number) map to the same UUID at every station and at the
 # district, so the same roster loaded in two places describes the same records.
@@ -118,9 +120,7 @@ class Writer:
         row["updated_at"] = stamp
         row.setdefault("version", 1)
         row["change_seq"] = self.change_seq
-        columns = ", ".join(f"[{c}]" for c in row)
-        marks = ", ".join("?" for _ in row)
-        self.db.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", list(row.values()))
+        self._insert_row(table, row)
         _audit(self.db, self.operator, table, row["uuid"], "create", None, values, self.change_seq)
         self._touched(table, str(row["uuid"]))
         return str(row["uuid"])
@@ -136,15 +136,23 @@ class Writer:
         )
         prefix = (self.origin, stamp, stamp, 1, seq)
         count = 0
+        last: Sequence[Any] = ()
 
         def with_meta() -> Iterable[Sequence[Any]]:
-            nonlocal count
+            nonlocal count, last
             for row in rows:
                 count += 1
-                yield (row[0], *prefix, *row[1:])
+                last = (row[0], *prefix, *row[1:])
+                yield last
 
-        with deferred_text_indexes(self.db, table):
-            self.db.conn.executemany(sql, with_meta())
+        try:
+            with deferred_text_indexes(self.db, table):
+                self.db.conn.executemany(sql, with_meta())
+        except sqlite3.IntegrityError as exc:
+            # executemany stops at the row that failed: the last one it took.
+            raise refused_record(
+                exc, self.db.conn, table, dict(zip(all_columns, last, strict=False))
+            ) from exc
         self._touched(table)
         return count
 
@@ -161,7 +169,12 @@ class Writer:
         assignments["version"] = int(old["version"]) + 1
         assignments["change_seq"] = self.change_seq
         sets = ", ".join(f"[{c}] = ?" for c in assignments)
-        self.db.execute(f"UPDATE [{table}] SET {sets} WHERE uuid = ?", [*assignments.values(), record_uuid])
+        try:
+            self.db.execute(
+                f"UPDATE [{table}] SET {sets} WHERE uuid = ?", [*assignments.values(), record_uuid]
+            )
+        except sqlite3.IntegrityError as exc:
+            raise refused_record(exc, self.db.conn, table, {**old, **assignments}) from exc
         _audit(
             self.db,
             self.operator,
@@ -179,7 +192,10 @@ class Writer:
         old = get(self.db, table, record_uuid)
         if old is None:
             raise KeyError(f"{table} {record_uuid} not found")
-        self.db.execute(f"DELETE FROM [{table}] WHERE uuid = ?", [record_uuid])
+        try:
+            self.db.execute(f"DELETE FROM [{table}] WHERE uuid = ?", [record_uuid])
+        except sqlite3.IntegrityError as exc:
+            raise refused_record(exc, self.db.conn, table, old, deleting=True) from exc
         self.db.execute(
             "INSERT OR REPLACE INTO tombstones (uuid, table_name, record_uuid, origin, deleted_at, operator,"
             " change_seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -205,15 +221,21 @@ class Writer:
         row["version"] = int(row["version"]) + 1
         row["updated_at"] = now_iso()
         row["change_seq"] = self.change_seq
-        columns = ", ".join(f"[{c}]" for c in row)
-        marks = ", ".join("?" for _ in row)
-        self.db.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", list(row.values()))
+        self._insert_row(table, row)
         self.db.execute(
             "DELETE FROM tombstones WHERE table_name = ? AND record_uuid = ?", [table, row["uuid"]]
         )
         _audit(self.db, self.operator, table, row["uuid"], "create", None, row, self.change_seq)
         self._touched(table, str(row["uuid"]))
         return str(row["uuid"])
+
+    def _insert_row(self, table: str, row: Mapping[str, Any]) -> None:
+        columns = ", ".join(f"[{c}]" for c in row)
+        marks = ", ".join("?" for _ in row)
+        try:
+            self.db.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", list(row.values()))
+        except sqlite3.IntegrityError as exc:
+            raise refused_record(exc, self.db.conn, table, row) from exc
 
     def audit(self, table: str, record_uuid: str, action: str, new: Mapping[str, Any]) -> None:
         # A note in the log (e.g. a ledger file imported) is no change of a record: it takes no number.

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import subprocess
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LIAISON_LANG", "zh_CN")
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -80,3 +81,26 @@ def station_session(session: Session) -> Session:
         session, code="YP-01", name="控江路街道代表之家", kind="home", street="控江路街道", operator="测试员"
     )
     return session
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Callable[..., Path]]:
+    """A real small (or read-only) disk, as a full or write-protected USB stick: a tmpfs mounted for the test.
+    Mounting needs root (or the right capability); where it is refused the test is skipped, with the reason."""
+    mounted: list[Path] = []
+
+    def mount(name: str = "stick", size: str = "64k", read_only: bool = False) -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        options = f"size={size}" + (",ro" if read_only else "")
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True, text=True
+        )
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a small tmpfs here ({done.stderr.strip() or 'mount refused'})")
+        mounted.append(folder)
+        return folder
+
+    yield mount
+    for folder in reversed(mounted):
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)

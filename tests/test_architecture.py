@@ -86,7 +86,16 @@ def test_the_window_writes_only_through_operations_and_reads_only_through_app() 
 
 # The layers docs/architecture.md states, as module prefixes. A module may import its own layer and those
 # below it; these are the imports each layer must not make.
-CORE_MODULES = ("app.errors", "app.i18n", "app.domain", "app.validate", "app.settings", "app.session")
+CORE_MODULES = (
+    "app.errors",
+    "app.i18n",
+    "app.domain",
+    "app.validate",
+    "app.settings",
+    "app.session",
+    "app.storage",
+    "app.atomic_file",
+)
 HIGHER_APP = (
     "app.sync",
     "app.ledger",

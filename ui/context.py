@@ -18,7 +18,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThreadPool, Signal
 
-from app import crash_log, undo
+from app import crash_log, storage, undo
 from app.errors import UserError
 from app.i18n import Text, text
 from app.operations import Changes, Outcome, perform
@@ -90,10 +90,14 @@ class _Task(QRunnable):
         except UserError as exc:
             outcome = (False, exc)
         except Exception as exc:
-            # A bug: its traceback goes to the log file now, and the error dialog opens on the UI thread.
-            details = crash_log.details(exc)
-            crash = (crash_log.summary(exc), details, crash_log.record(details))
-            outcome = (False, crash[0])
+            told = storage.explain(exc, self.db_path)  # busy, damaged, a full disk: the clerk's to act on
+            if told is not None:
+                outcome = (False, UserError(told))
+            else:
+                # A bug: its traceback goes to the log file now, and the error dialog opens on the UI thread.
+                details = crash_log.details(exc)
+                crash = (crash_log.summary(exc), details, crash_log.record(details))
+                outcome = (False, crash[0])
         finally:
             if session is not None:
                 session.close()

@@ -33,11 +33,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(app, args)
     except Exception as exc:  # outside the event loop (start-up, shut-down): nothing else would show it
+        from app import storage
+
+        told = storage.explain(exc, resolve_db_path(args.db))
+        if told is not None:  # damaged, busy, not ours: the clerk's to act on, not a bug
+            refuse(str(told))
+            return 2
         excepthook.report(exc)
         excepthook.wait()
         return 1
     finally:
         excepthook.uninstall()
+
+
+def refuse(message: str) -> None:
+    """The database cannot be opened, for a reason the message says (with what to do): said in a box of its
+    own, titled with the program's name, and on stderr for whoever started it from a terminal."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.startup import APPLICATION
+
+    print(message, file=sys.stderr)
+    QMessageBox.critical(None, f"代表家站点工作台 {APPLICATION}", message)
 
 
 def _run(app: QApplication, args: argparse.Namespace) -> int:

@@ -1,8 +1,10 @@
 """`liaison`: the command line. With no subcommand it opens the desktop window.
 
 Each subcommand's module (cmd_*.py in this package) has `register(subparsers)`, and the parser it adds sets
-`run(args, session) -> int`; command_modules() lists them all. A user's mistake ends as one line on stderr, and
-so does a bug, whose traceback goes to the log file that line names.
+`run(args, session) -> int`; command_modules() lists them all. Only a command that sets `creates_database`
+(init, demo) opens a database that is not there yet; one that sets `run_on_path(args, db_path)` instead of `run`
+(restore) gets the path and opens nothing. A user's mistake ends as one line on stderr, and so does a bug, whose
+traceback goes to the log file that line names.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from types import ModuleType
 from typing import Any, NoReturn
 
 import app
-from app import backup, crash_log, i18n
+from app import backup, crash_log, i18n, storage
 from app.errors import UserError
 from app.i18n import text
 from app.session import Session
+from db.errors import DatabaseMissing, NotOurDatabase
 from db.migrations import MigrationError
 from db.paths import resolve_db_path
 
@@ -108,8 +111,12 @@ def _main(argv: Sequence[str] | None) -> int:
 
         return gui_main([*(["--db", args.db] if args.db else [])])
     session: Session | None = None
+    db_path = resolve_db_path(args.db)
     try:
-        session = Session.open(resolve_db_path(args.db), operator=args.operator)
+        if getattr(args, "run_on_path", None) is not None:
+            return int(args.run_on_path(args, db_path) or 0)
+        creates = bool(getattr(args, "creates_database", False))
+        session = Session.open(db_path, operator=args.operator, create=creates)
         if session.role and args.command not in READ_ONLY_COMMANDS:
             # A dated copy before the first change of the day: a bad import can always be undone.
             backup.auto_backup(session)
@@ -120,16 +127,13 @@ def _main(argv: Sequence[str] | None) -> int:
     except MigrationError as exc:
         print(text("错误：{m}", "Error: {m}", m=str(exc)).render(), file=sys.stderr)
         return 2
-    except sqlite3.DatabaseError as exc:
-        print(
-            text(
-                "错误：无法读取数据库文件（{m}）。文件可能已损坏或不是本软件的数据库，可用 liaison restore 从备份恢复。",
-                "Error: cannot read the database file ({m}). It may be damaged or not ours; "
-                "'liaison restore' recovers from a backup.",
-                m=str(exc),
-            ).render(),
-            file=sys.stderr,
-        )
+    except (sqlite3.Error, UnicodeDecodeError, DatabaseMissing, NotOurDatabase) as exc:
+        # Busy, damaged, missing, full, a record that breaks a rule: each said as what it is. Anything else
+        # (a UnicodeDecodeError from reading a user's file, say) is a bug.
+        message = storage.explain(exc, db_path)
+        if message is None:
+            raise
+        print(text("错误：{m}", "Error: {m}", m=message).render(), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

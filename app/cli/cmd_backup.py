@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=_run_backup)
     restore = sub.add_parser("restore", help="从备份恢复 restore from a backup")
     restore.add_argument("file", metavar="FILE")
-    restore.set_defaults(run=_run_restore)
+    # Works on the file itself: the database may be damaged, missing, or not openable at all.
+    restore.set_defaults(run_on_path=_run_restore)
 
 
 def _run_backup(args: argparse.Namespace, session: Session) -> int:
@@ -26,9 +27,17 @@ def _run_backup(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
-def _run_restore(args: argparse.Namespace, session: Session) -> int:
-    safety = backup.restore_from(session, Path(args.file))
-    if safety:
-        say(text("恢复前的数据已另存为 {p}", "The data before restoring was saved to {p}", p=safety))
-    say(text("已从 {p} 恢复", "Restored from {p}", p=args.file))
+def _run_restore(args: argparse.Namespace, db_path: Path) -> int:
+    restored = backup.restore(db_path, Path(args.file), args.operator)
+    if restored.safety:
+        say(text("恢复前的数据已另存为 {p}", "The data before restoring was saved to {p}", p=restored.safety))
+    if restored.damaged:
+        say(
+            text(
+                "损坏的数据库已改名保留为 {p}",
+                "The damaged database was kept under the name {p}",
+                p=restored.damaged,
+            )
+        )
+    say(text("已从 {p} 恢复到 {d}", "Restored {d} from {p}", p=args.file, d=db_path))
     return 0

@@ -15,7 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--months", type=int, default=12)
     parser.add_argument("--seed", type=int, default=2023)
     parser.add_argument("--if-new", action="store_true", help="only when the database has no data yet")
-    parser.set_defaults(run=_run)
+    # A demo database is a new one as often as not (`liaison --db 练习.db demo`, `make run`'s --if-new).
+    parser.set_defaults(run=_run, creates_database=True)
 
 
 def _run(args: argparse.Namespace, session: Session) -> int:

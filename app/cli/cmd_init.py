@@ -19,10 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     station.add_argument("--kind", required=True, help="home|station|point (代表之家/代表联络站/代表联系点)")
     station.add_argument("--street", required=True, help="所属街道/镇")
     station.add_argument("--address", default="")
-    station.set_defaults(run=_run_station)
+    station.set_defaults(run=_run_station, creates_database=True)
     district = kinds.add_parser("district", help="区人大汇总端 the district office")
     district.add_argument("--name", required=True)
-    district.set_defaults(run=_run_district)
+    district.set_defaults(run=_run_district, creates_database=True)
 
 
 def _run_station(args: argparse.Namespace, session: Session) -> int:

@@ -4,8 +4,6 @@ build never leaves half a file where the user expects a report."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app import atomic_file
 from app.errors import UserError
 from app.i18n import current_language, text
 from app.reports.fonts import ReportFont
@@ -271,12 +270,13 @@ def write_pdf(out: Path | str, story: list[Flowable], *, title: str, footer: str
                 p=str(target),
             )
         )
-    # Not mkstemp: its file is private (0600), and a report is written with the user's usual permissions.
-    temp_name = str(folder / f".report-{uuid.uuid4().hex}.pdf")
     pages: list[int] = []
-    try:
+    # Laid out into a file with no name yet (app/atomic_file.py), named only when complete: a full stick, a
+    # file open in another program or a killed process leaves no half-written report. Written with the user's
+    # usual permissions, like any document they save.
+    with atomic_file.replacing(target) as handle:
         doc = SimpleDocTemplate(
-            temp_name,
+            handle,
             pagesize=A4,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
@@ -289,29 +289,5 @@ def write_pdf(out: Path | str, story: list[Flowable], *, title: str, footer: str
             # Otherwise every page starts in Helvetica, an unembedded font listed in the PDF for nothing.
             initialFontName=font.name,
         )
-        try:
-            doc.build(story, canvasmaker=_numbered_canvas(font.name, footer, pages))
-        except OSError as exc:
-            raise UserError(
-                text(
-                    "无法在“{f}”中写入文件：{m}",
-                    "Cannot write a file in “{f}”: {m}",
-                    f=str(folder),
-                    m=exc.strerror,
-                )
-            ) from None
-        try:
-            os.replace(temp_name, target)
-        except OSError as exc:
-            raise UserError(
-                text(
-                    "无法保存“{p}”：{m}（文件是否正在其他程序中打开？）",
-                    "Cannot save “{p}”: {m} (is the file open in another program?)",
-                    p=str(target),
-                    m=exc.strerror,
-                )
-            ) from None
-    finally:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
+        doc.build(story, canvasmaker=_numbered_canvas(font.name, footer, pages))
     return pages[-1] if pages else 0

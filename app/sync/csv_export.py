@@ -3,12 +3,15 @@ Chinese headers and labels, ISO dates — with any cell that a spreadsheet would
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from app import atomic_file, storage
 from app.domain import (
     Choice,
     DeputyLevel,
@@ -20,8 +23,6 @@ from app.domain import (
     SourceKind,
     StationKind,
 )
-from app.errors import UserError
-from app.i18n import text
 from app.session import Session
 
 # A cell beginning with one of these is a formula to Excel and WPS (CSV injection); tab and CR as well.
@@ -128,44 +129,47 @@ SHEETS: tuple[Sheet, ...] = (
 
 
 def write_sheet(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """One table, written in full or not at all (app/atomic_file.py)."""
+    with atomic_file.replacing(path) as binary:
+        return _write_rows(binary, header, rows)
+
+
+def _write_rows(binary: BinaryIO, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
     count = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+    handle = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+    try:
         writer = csv.writer(handle)  # \r\n line ends, as Excel writes them
         writer.writerow(header)
         for row in rows:
             writer.writerow([neutralise("" if v is None else v) for v in row])
             count += 1
+        handle.flush()
+    finally:
+        handle.detach()  # the file is atomic_file's to finish and close
     return count
 
 
 def export_csv(session: Session, out_dir: Path | str, year: int | None = None) -> list[tuple[Path, int]]:
-    """One CSV per table; returns each file with its row count."""
+    """One CSV per table; returns each file with its row count. All of them or none: each table is written
+    unnamed (app/atomic_file.py) and they are named together at the end, so a stick that fills up half way
+    keeps no table, and no half-written file, of the residents' names and phones."""
     folder = Path(out_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(
-            text(
-                "无法创建文件夹 {d}（{m}）",
-                "Cannot create the folder {d} ({m})",
-                d=str(folder),
-                m=exc.strerror,
-            )
-        ) from None
+        raise atomic_file.WriteFailed(storage.disk_error(exc, folder)) from None
     low, high = (f"{year:04d}-01-01", f"{year:04d}-12-31") if year else ("0000-01-01", "9999-12-31")
     suffix = f"_{year}" if year else ""
     written: list[tuple[Path, int]] = []
-    for sheet in SHEETS:
-        cursor = session.db.execute(sheet.sql, [low, high] if sheet.dated else [])
-        rows = (
-            [_label(sheet.labels[i], v) if i in sheet.labels else v for i, v in enumerate(row)]
-            for row in cursor
-        )
-        path = folder / f"{sheet.file_name}{suffix}.csv"
-        try:
-            written.append((path, write_sheet(path, sheet.header, rows)))
-        except OSError as exc:
-            raise UserError(
-                text("无法写入 {p}（{m}）", "Cannot write {p} ({m})", p=str(path), m=exc.strerror)
-            ) from None
+    with contextlib.ExitStack() as files:
+        for sheet in SHEETS:
+            cursor = session.db.execute(sheet.sql, [low, high] if sheet.dated else [])
+            rows = (
+                [_label(sheet.labels[i], v) if i in sheet.labels else v for i, v in enumerate(row)]
+                for row in cursor
+            )
+            path = folder / f"{sheet.file_name}{suffix}.csv"
+            written.append(
+                (path, _write_rows(files.enter_context(atomic_file.replacing(path)), sheet.header, rows))
+            )
     return written

@@ -1,7 +1,7 @@
 """`liaison export`: a station's bundle for the district, or the district's return bundle for one station.
 
-The file is written under a temporary name, flushed to the stick, read back and checked like an import would,
-and only then renamed; only after that is anything marked as exported.
+The file is written with no name (or a hidden temporary one), flushed to the stick, read back and checked like an
+import would, and only then given its name (app/atomic_file.py); only after that is anything marked as exported.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import app
-from app import settings
+from app import atomic_file, settings, storage
 from app.errors import UserError
 from app.i18n import text
 from app.services import stations
@@ -291,20 +291,17 @@ def _write(
         data = sealed.data
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        final = out_dir / name
-        temporary = out_dir / f".{name}.part"
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        written = temporary.read_bytes()
     except OSError as exc:
-        raise UserError(
-            text(
-                "无法写入 {d}（{m}）", "Cannot write to {d} ({m})", d=str(out_dir), m=exc.strerror or str(exc)
-            )
-        ) from None
-    try:
+        raise atomic_file.WriteFailed(storage.disk_error(exc, out_dir)) from None
+    final = out_dir / name
+    # Written under no name (or a hidden temporary one), read back and checked as an import would, and only
+    # then given its name: a full or pulled stick, or a killed process, leaves no file behind.
+    with atomic_file.replacing(final) as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+        handle.seek(0)
+        written = handle.read()
         if written != data:
             raise refused(
                 "写入U盘的文件读回后与原文不符",
@@ -315,11 +312,6 @@ def _write(
         if opened.manifest_bytes != manifest_body:
             raise refused("读回的数据包清单不符", "The bundle read back has a different manifest")
         check_files(check_manifest(opened), check_rows=False)
-    except Exception:
-        temporary.unlink(missing_ok=True)
-        raise
-    os.replace(temporary, final)
-    _sync_folder(out_dir)
     records = sum(len(r) for r in tables.values()) + len(tombstones)
     return ExportResult(
         final,
@@ -332,19 +324,6 @@ def _write(
         upto,
         hashlib.sha256(manifest_body).hexdigest(),
     )
-
-
-def _sync_folder(folder: Path) -> None:
-    """The rename itself must reach the stick before we call the export done (POSIX only)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _record(session: Session, result: ExportResult, full: bool) -> None:

@@ -1,14 +1,20 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+import os
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from app import backup, settings
+from app import backup, demo, identity, settings
 from app.errors import UserError
 from app.services import items
 from app.session import Session
+from db import clock
+from db.connection import check_health
+from db.errors import DatabaseDamaged
 
 
 def test_automatic_backups_are_daily_and_pruned(station_session: Session, db_path: Path) -> None:
@@ -44,3 +50,94 @@ def test_restore_refuses_what_is_not_a_backup(
     with pytest.raises(UserError):
         backup.restore_from(station_session, bad)
     assert station_session.db.execute("SELECT title FROM items").fetchone()[0] == "保留"
+
+
+def test_a_backup_to_a_full_or_read_only_stick_leaves_nothing(
+    station_session: Session, small_disk: Callable[..., Path]
+) -> None:
+    items.create(station_session, date="2023-03-01", title="加装电梯")
+    full = small_disk("full", size="64k")
+    with pytest.raises(UserError) as raised:
+        backup.backup_to(station_session, full / "backup.db")
+    assert "full" in raised.value.message.render("en") and str(full / "backup.db") in str(raised.value)
+    assert os.listdir(full) == []
+    read_only = small_disk("read-only", read_only=True)
+    with pytest.raises(UserError) as raised:
+        backup.backup_to(station_session, read_only)
+    assert "read-only" in raised.value.message.render("en")
+
+
+def _damage_a_page(path: Path) -> None:
+    """Scramble one page of rows near the end of the file, leaving the schema readable."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(len(data) - 3 * 4096, len(data) - 2 * 4096, 5):
+        data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+
+
+def _filled(tmp_path: Path) -> Path:
+    path = tmp_path / "station" / "liaison.db"
+    session = Session.open(path)
+    identity.init_station(session, code="YP-01", name="站", kind="home", street="街", operator="测试员")
+    demo.generate(session, months=2, seed=1)
+    session.close()
+    return path
+
+
+def test_a_damaged_database_is_not_backed_up_as_if_sound(tmp_path: Path) -> None:
+    path = _filled(tmp_path)
+    _damage_a_page(path)
+    session = Session.open(path, create=False)
+    try:
+        with pytest.raises(DatabaseDamaged):
+            backup.backup_to(session, tmp_path / "copy.db")
+    finally:
+        session.close()
+    assert not (tmp_path / "copy.db").exists()
+
+
+def test_restore_moves_a_damaged_database_aside_and_puts_the_backup_in_its_place(tmp_path: Path) -> None:
+    path = _filled(tmp_path)
+    session = Session.open(path)
+    saved = backup.backup_to(session, tmp_path / "good.db")
+    visits = session.db.execute("SELECT COUNT(*) FROM visits").fetchone()[0]
+    session.close()
+    _damage_a_page(path)
+    with clock.set_to(datetime(2026, 12, 15, 9, 30, tzinfo=UTC)):
+        restored = backup.restore(path, saved)
+    assert restored.safety is None
+    assert restored.damaged == path.with_name("liaison.damaged-20261215-093000.db")
+    assert restored.damaged.exists() and check_health(restored.damaged) is not None
+    assert check_health(path) is None
+    session = Session.open(path, create=False)
+    assert session.db.execute("SELECT COUNT(*) FROM visits").fetchone()[0] == visits
+    session.close()
+
+
+def test_restore_creates_a_missing_database_without_replaying_a_stray_journal(tmp_path: Path) -> None:
+    path = _filled(tmp_path)
+    session = Session.open(path)
+    saved = backup.backup_to(session, tmp_path / "good.db")
+    session.close()
+    target = tmp_path / "new-pc" / "liaison.db"
+    target.parent.mkdir()
+    Path(f"{target}-wal").write_bytes(b"left from another database")
+    restored = backup.restore(target, saved)
+    assert restored.damaged is not None and Path(f"{restored.damaged}-wal").exists()
+    assert check_health(target) is None
+
+
+def test_restore_of_a_sound_database_keeps_a_copy_first(tmp_path: Path) -> None:
+    path = _filled(tmp_path)
+    session = Session.open(path)
+    saved = backup.backup_to(session, tmp_path / "good.db")
+    items.create(session, date="2023-03-02", title="恢复后不应再有")
+    session.close()
+    restored = backup.restore(path, saved)
+    assert restored.damaged is None and restored.safety is not None and restored.safety.exists()
+    session = Session.open(path)
+    assert session.db.execute("SELECT COUNT(*) FROM items WHERE title = '恢复后不应再有'").fetchone()[0] == 0
+    session.close()

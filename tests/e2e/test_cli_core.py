@@ -31,7 +31,6 @@ STATS_KEYS = [
 
 
 def test_init_demo_stats_items_backup_restore(liaison: Callable[..., Result], tmp_path: Path) -> None:
-    assert liaison("stats", "--json").json()["visits"] == 0  # an empty database answers with zeros
     made = liaison(
         "init",
         "station",
@@ -45,6 +44,7 @@ def test_init_demo_stats_items_backup_restore(liaison: Callable[..., Result], tm
         "五角场街道",
     )
     assert made.code == 0 and "YP-03" in made.out
+    assert liaison("stats", "--json").json()["visits"] == 0  # a new station answers with zeros
     assert liaison("demo", "--months", "6", "--seed", "7").code == 0
 
     figures = liaison("stats", "--json").json()
@@ -144,6 +144,7 @@ def test_a_bug_is_one_line_naming_the_log_and_its_change_is_undone(
             raise ZeroDivisionError("division by zero")
 
     monkeypatch.setattr(cmd_stats, "_run", half_done)
+    Session.open(db).close()
     assert cli.main(["--db", str(db), "stats"]) == 1
     err = capsys.readouterr().err
     log = logs / "liaison.log"
@@ -172,6 +173,7 @@ def test_a_bug_whose_log_cannot_be_written_shows_its_traceback(
         raise KeyError("station")
 
     monkeypatch.setattr(cmd_stats, "_run", broken)
+    Session.open(tmp_path / "cli.db").close()
     assert cli.main(["--db", str(tmp_path / "cli.db"), "stats"]) == 1
     first, *rest = capsys.readouterr().err.splitlines()
     assert "KeyError: 'station'" in first and "日志无法写入" in first

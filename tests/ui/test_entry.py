@@ -81,3 +81,20 @@ def test_first_run_goes_through_the_wizard_then_the_window(qapp: Any, tmp_path: 
     assert session.role == "station"
     assert session.operator == "王芳"
     session.close()
+
+
+def test_a_damaged_database_is_said_to_be_damaged_not_a_bug(
+    qapp: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    db = tmp_path / "station.db"
+    db.write_bytes(b"not a database, whatever its name says" * 200)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, message: said.append(message))
+    try:
+        assert entry.main(["--db", str(db)]) == 2
+    finally:
+        translations.uninstall()
+    [message] = said
+    assert str(db) in message and "已损坏" in message and "restore" in message

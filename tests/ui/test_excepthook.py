@@ -139,12 +139,15 @@ def test_when_the_log_cannot_be_written_the_dialog_says_to_copy_the_details(
 
 
 def test_a_failure_before_the_window_opens_is_shown_until_the_clerk_closes_it(
-    qapp: Any, tmp_path: Path, log_file: Path
+    qapp: Any, tmp_path: Path, log_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from ui import main as entry
+    from ui import startup
 
-    junk = tmp_path / "junk.db"
-    junk.write_bytes(b"this is not a database at all" * 100)
+    def broken(db_path: Path, operator: str | None = None) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(startup, "open_context", broken)  # a damaged file is no bug: test_entry.py
     seen: list[str] = []
 
     def close_when_shown() -> None:
@@ -157,10 +160,10 @@ def test_a_failure_before_the_window_opens_is_shown_until_the_clerk_closes_it(
 
     QTimer.singleShot(20, close_when_shown)
     try:
-        assert entry.main(["--db", str(junk)]) == 1
+        assert entry.main(["--db", str(tmp_path / "station.db")]) == 1
     finally:
         translations.uninstall()
-    assert seen and seen[0].startswith("错误：DatabaseError")
+    assert seen and seen[0].startswith("错误：ZeroDivisionError")
     assert "Traceback (most recent call last):" in log_file.read_text(encoding="utf-8")
 
 
