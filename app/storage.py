@@ -68,6 +68,11 @@ def explain(exc: BaseException, db_path: Path | None) -> Text | None:
         return damaged(db_path, str(exc))
     if isinstance(exc, sqlite3.IntegrityError):
         return constraint(str(exc))
+    return _by_code(exc, db_path)
+
+
+def _by_code(exc: sqlite3.Error, db_path: Path | None) -> Text | None:
+    """SQLite's own troubles of the disk and the file, by their result code."""
     where = str(db_path) if db_path else text("数据库", "the database")
     code = primary_code(exc)
     if code == SQLITE_FULL:
