@@ -115,8 +115,19 @@ def synthetic(total: int, start: date, days: int, seed: int = 2023) -> dict[str,
         )
         for i, u in enumerate(item_ids)
     ]
+    # Each item's entries are numbered in its history from 1 (the n-th entry of an item is n).
     rows["item_events"] = [
-        (str(uuid.uuid4()), item_ids[i % len(item_ids)], STAMP, "note", None, None, f"跟进记录{i}", "联络员")
+        (
+            str(uuid.uuid4()),
+            item_ids[i % len(item_ids)],
+            STAMP,
+            "note",
+            None,
+            None,
+            f"跟进记录{i}",
+            "联络员",
+            i // len(item_ids) + 1,
+        )
         for i in range(counts["item_events"])
     ]
     rows["_deputies"] = [

@@ -230,3 +230,10 @@ V6 = """
 ALTER TABLE audit_log ADD COLUMN change_seq INTEGER;
 CREATE INDEX audit_log_change ON audit_log(change_seq);
 """
+
+# Each entry of an item's handling log carries its place in the item's history: one more than the highest
+# `lamport` among the item's entries its writer held. Entries written before this column existed keep NULL;
+# they are ordered by their time stamp and by which step follows which (app/services/item_history.py).
+V8 = """
+ALTER TABLE item_events ADD COLUMN lamport INTEGER CHECK (lamport IS NULL OR lamport >= 1);
+"""

@@ -31,7 +31,11 @@ from app.sync import keys
 
 FORMAT = "liaison-desk-bundle"
 SEALED_FORMAT = "liaison-desk-sealed-bundle"
-FORMAT_VERSION = 1
+# Version 2 added item_events.lamport (docs/bundle-format.md); a version 1 bundle still reads.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+# The sealed envelope has not changed since version 1.
+SEALED_FORMAT_VERSION = 1
 CIPHER = "X25519-HKDF-SHA256-AES-256-GCM"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
@@ -69,6 +73,10 @@ class OpenedBundle:
     @property
     def bundle_hash(self) -> str:
         return hashlib.sha256(self.manifest_bytes).hexdigest()
+
+    @property
+    def format_version(self) -> int:
+        return int(self.manifest["format_version"])  # checked by open_bundle
 
 
 def refused(zh: str, en: str, **params: Any) -> BundleRefused:
@@ -124,7 +132,7 @@ def seal(plain: bytes, envelope_fields: dict[str, Any], recipient_public: bytes)
     envelope = {
         **envelope_fields,
         "format": SEALED_FORMAT,
-        "format_version": FORMAT_VERSION,
+        "format_version": SEALED_FORMAT_VERSION,
         "cipher": CIPHER,
         "recipient": keys.fingerprint(recipient_public),
         "ephemeral_public": keys.b64(ephemeral_public),
@@ -260,12 +268,13 @@ def open_bundle(
     manifest = _json(manifest_raw, text("清单", "The manifest"))
     if manifest.get("format") != FORMAT:
         raise refused("不是本软件的数据包", "Not a Liaison Desk bundle")
-    if manifest.get("format_version") != FORMAT_VERSION:
+    version = manifest.get("format_version")
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise refused(
             "数据包格式版本 {v} 不受支持（本程序支持 {s}）",
             "Bundle format version {v} is not supported (this program reads {s})",
-            v=manifest.get("format_version"),
-            s=FORMAT_VERSION,
+            v=version,
+            s=", ".join(str(v) for v in READABLE_VERSIONS),
         )
     return OpenedBundle(manifest, manifest_raw, signature, members, sealed)
 

@@ -95,6 +95,17 @@ def _close_references(session: Session, tables: dict[str, list[tuple[Any, ...]]]
                 )
 
 
+def _item_histories(session: Session, tables: dict[str, list[tuple[Any, ...]]]) -> None:
+    """Every item the bundle carries comes with its whole handling log: the office settles an item's status
+    from its log, so the log must not be missing steps that went out in an earlier bundle still on its way."""
+    have = {row[0] for row in tables["item_events"]}
+    wanted = [row[0] for row in tables["items"]]
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        rows = _rows(session, "item_events", f"WHERE item_uuid IN ({','.join('?' * len(chunk))})", chunk)
+        tables["item_events"] += [row for row in rows if row[0] not in have]
+
+
 def _tombstones(session: Session, where: str, params: list[Any]) -> list[tuple[Any, ...]]:
     return session.db.execute(
         f"SELECT {', '.join(TOMBSTONE_COLUMNS)} FROM tombstones {where} ORDER BY rowid", params
@@ -129,6 +140,7 @@ def export_station(session: Session, out_dir: Path | str, *, full: bool = False)
         tables = {name: _rows(session, name, where, params) for name in ORDER}
         if not full:
             _close_references(session, tables)
+            _item_histories(session, tables)
         tombstones = _tombstones(session, where, params)
         sequence, previous = _next_sequence(session, "station", code)
     finally:
@@ -168,10 +180,19 @@ def export_return(session: Session, station_code: str, out_dir: Path | str) -> E
     try:
         upto = current_change_seq(session.db)
         tables = {name: _rows(session, name, "", []) for name in ROSTER_TABLES}
+        # Handled here: edited here, or with an entry written here in its log (a note, a satisfaction).
+        logged = {
+            r[0]
+            for r in session.db.execute(
+                "SELECT DISTINCT e.item_uuid FROM item_events e JOIN items i ON i.uuid = e.item_uuid"
+                " WHERE i.station_uuid = ? AND e.origin = ?",
+                [station["uuid"], keys.DISTRICT_PEER],
+            )
+        }
         items = [
             row
             for row in _rows(session, "items", "WHERE station_uuid = ?", [station["uuid"]])
-            if keys.DISTRICT_PEER in clock.parse_json(row[5])
+            if keys.DISTRICT_PEER in clock.parse_json(row[5]) or row[0] in logged
         ]
         tables["items"] = items
         handled = [row[0] for row in items]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -131,6 +131,15 @@ def _int(column: str, low: int, high: int) -> Check:
     return check
 
 
+def _optional_int(column: str, low: int, high: int) -> Check:
+    whole = _int(column, low, high)
+
+    def check(value: str) -> int | None:
+        return None if value == "" else whole(value)
+
+    return check
+
+
 def _uuid(column: str, *, nullable: bool = False) -> Check:
     def check(value: str) -> str | None:
         if value == "" and nullable:
@@ -214,10 +223,23 @@ class TableSpec:
     checks: tuple[Check, ...]
     references: tuple[Reference, ...] = ()
     row_rule: Callable[[dict[str, Any]], None] | None = None
+    # Columns a later format version added, with that version: a bundle of an earlier version has no such
+    # column, and its rows read as if the cell were empty.
+    added_in: dict[str, int] = field(default_factory=dict)
 
     @property
     def header(self) -> tuple[str, ...]:
         return (*META, *self.columns)
+
+    def header_in(self, format_version: int) -> tuple[str, ...]:
+        return tuple(c for c in self.header if self.added_in.get(c, 1) <= format_version)
+
+    def widen(self, raw: list[str], format_version: int) -> list[str]:
+        """A row of a bundle of an earlier format version, with an empty cell for each column added since."""
+        if not self.added_in or len(raw) != len(self.header_in(format_version)):
+            return raw
+        cells = iter(raw)
+        return [next(cells) if self.added_in.get(c, 1) <= format_version else "" for c in self.header]
 
     def check_row(self, raw: list[str]) -> list[Any]:
         """Typed values in header order, or RowRefused naming the first broken rule."""
@@ -257,9 +279,15 @@ def _times_rule(row: dict[str, Any]) -> None:
 
 
 def _spec(
-    name: str, columns: list[tuple[str, Check]], refs: tuple[Reference, ...] = (), rule: Any = None
+    name: str,
+    columns: list[tuple[str, Check]],
+    refs: tuple[Reference, ...] = (),
+    rule: Any = None,
+    added_in: dict[str, int] | None = None,
 ) -> TableSpec:
-    return TableSpec(name, tuple(c for c, _ in columns), tuple(k for _, k in columns), refs, rule)
+    return TableSpec(
+        name, tuple(c for c, _ in columns), tuple(k for _, k in columns), refs, rule, added_in or {}
+    )
 
 
 _STATUS = ItemStatus
@@ -374,9 +402,11 @@ SPECS: dict[str, TableSpec] = {
                 ("to_status", _choice("to_status", _STATUS, nullable=True)),
                 ("note", _text("note", 8000)),
                 ("operator", _text("operator", 100)),
+                ("lamport", _optional_int("lamport", 1, 10**9)),
             ],
             (Reference("item_uuid", "items"),),
             lambda row: _event_kind(row["kind"]),
+            {"lamport": 2},
         ),
     )
 }

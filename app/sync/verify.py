@@ -230,12 +230,16 @@ def _parse(verified: VerifiedBundle, table: str, data: bytes, check_rows: bool =
     reader = csv.reader(io.StringIO(content, newline=""), strict=True)
     try:
         header = next(reader, None)
-        expected = TOMBSTONE_COLUMNS if table == TOMBSTONES else SPECS[table].header
+        version = verified.opened.format_version
+        expected = TOMBSTONE_COLUMNS if table == TOMBSTONES else SPECS[table].header_in(version)
         if header is None or tuple(header) != expected:
             raise refused(
                 "{t} 的表头与数据包格式不符", "The header of {t} does not match the bundle format", t=table
             )
         check = check_tombstone if table == TOMBSTONES else SPECS[table].check_row
+        widen = (
+            None if table == TOMBSTONES or len(expected) == len(SPECS[table].header) else SPECS[table].widen
+        )
         good: list[list[Any]] = []
         if not check_rows:
             good.extend(reader)
@@ -244,7 +248,7 @@ def _parse(verified: VerifiedBundle, table: str, data: bytes, check_rows: bool =
         refused_rows = verified.refused_rows
         for line, raw in enumerate(reader, start=2):
             try:
-                good.append(check(raw))
+                good.append(check(raw if widen is None else widen(raw, version)))
             except RowRefused as exc:
                 refused_rows.append(RefusedRow(table, line, raw[0] if raw else "", exc.message))
     except csv.Error as exc:

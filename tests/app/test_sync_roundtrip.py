@@ -11,9 +11,9 @@ import pytest
 from app import stats
 from app.errors import UserError
 from app.period import Period
-from app.services import visits
-from app.sync import export, importer, keys, status
-from tests.app.test_sync_support import canonical, district, everything, station
+from app.services import items, visits
+from app.sync import container, export, importer, keys, status
+from tests.app.test_sync_support import as_version_1, canonical, district, everything, station
 
 ALL_TIME = Period.between("2000-01-01", "2100-12-31")
 PER_STATION = ("reception_days", "visits", "person_visits", "sentiment_items")
@@ -75,7 +75,9 @@ def test_incremental_exports_carry_changes_and_deletions(tmp_path: Path) -> None
         "SELECT uuid FROM visits WHERE community IS NOT '凤城三村' ORDER BY date, uuid LIMIT 1"
     ).fetchone()[0]
     visits.update(s, visit, community="凤城三村")
-    other = s.db.execute("SELECT uuid FROM visits WHERE uuid != ? ORDER BY date, uuid LIMIT 1", [visit]).fetchone()[0]
+    other = s.db.execute(
+        "SELECT uuid FROM visits WHERE uuid != ? ORDER BY date, uuid LIMIT 1", [visit]
+    ).fetchone()[0]
     visits.delete(s, other)
     assert export.unexported_count(s) > 0
     second = export.export_station(s, out)
@@ -185,3 +187,30 @@ def test_a_station_without_a_sealing_key_gets_one_on_export_once(tmp_path: Path)
     office = district(tmp_path)
     assert importer.import_paths(office, [first.path]).ok
     assert keys.trusted(office.db, "YP-01", keys.SEALING) == sealing
+
+
+def test_a_version_1_bundle_still_imports_and_a_later_version_is_refused(tmp_path: Path) -> None:
+    desk = station(tmp_path, "YP-01", months=1)
+    uuid = items.create(desk, date="2024-05-06", title="路灯不亮", content="")
+    items.move(desk, uuid, "assigned", department="区绿化市容局")
+    bundle = export.export_station(desk, tmp_path / "up")
+    manifest = json.loads(zipfile.ZipFile(bundle.path).read("manifest.json"))
+    assert manifest["format_version"] == 2
+    older = as_version_1(bundle.path, keys.signing_key(desk.db))
+    assert b"lamport" not in zipfile.ZipFile(older).read("tables/item_events.csv")
+    office = district(tmp_path)
+    run = importer.import_paths(office, [older])
+    assert run.ok and not run.bundles[0].refused_rows
+    # The entries arrive unstamped, as that program wrote them; everything else as from a version 2 bundle.
+    assert {r[0] for r in office.db.execute("SELECT lamport FROM item_events")} == {None}
+    newer = district(tmp_path, "newer.db")
+    assert importer.import_paths(newer, [bundle.path]).ok
+    assert canonical(office, ("items",)) == canonical(newer, ("items",))
+
+    future = tmp_path / "future.liaison"
+    with zipfile.ZipFile(bundle.path) as archive:
+        files = {n: archive.read(n) for n in archive.namelist() if n.startswith("tables/")}
+    data, _ = container.build({**manifest, "format_version": 3}, files, keys.signing_key(desk.db))
+    future.write_bytes(data)
+    run = importer.import_paths(newer, [future])
+    assert not run.ok and "3" in str(run.bundles[0].reason)

@@ -5,11 +5,19 @@
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
+import json
+import zipfile
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from app import demo, identity
 from app.session import Session
+from app.sync import container
 
 # Local bookkeeping that legitimately differs between two databases holding the same data.
 LOCAL_ONLY_COLUMNS = {
@@ -86,3 +94,29 @@ def everything(session: Session) -> dict[str, list[tuple[Any, ...]]]:
         session.db.execute("SELECT rowid, title, reply FROM items_fts").fetchall(), key=repr
     )
     return dump
+
+
+def as_version_1(path: Path, signer: Ed25519PrivateKey, sent_before: frozenset[str] = frozenset()) -> Path:
+    """A plain bundle as a program before format version 2 wrote it, signed again by `signer`: item_events
+    without `lamport`, and (as that program sent only the entries changed since its last export) without the
+    entries in `sent_before`."""
+    with zipfile.ZipFile(path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        tables = {n: archive.read(n) for n in archive.namelist() if n.startswith("tables/")}
+    rows = list(csv.reader(io.StringIO(tables["tables/item_events.csv"].decode("utf-8"), newline="")))
+    drop = rows[0].index("lamport")
+    rows = [rows[0], *(r for r in rows[1:] if r[0] not in sent_before)]
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\n").writerows([r[:drop] + r[drop + 1 :] for r in rows])
+    tables["tables/item_events.csv"] = buffer.getvalue().encode("utf-8")
+    for entry in manifest["files"]:
+        data = tables[entry["name"]]
+        if entry["table"] == "item_events":
+            entry["rows"] = len(rows) - 1
+        entry["bytes"] = len(data)
+        entry["sha256"] = hashlib.sha256(data).hexdigest()
+    manifest["format_version"] = 1
+    data, _ = container.build(manifest, tables, signer)
+    older = path.with_name("v1-" + path.name)
+    older.write_bytes(data)
+    return older

@@ -26,7 +26,11 @@ def _station_row(version_at_creation: int) -> dict[str, object]:
     }
 
 
-@pytest.mark.parametrize("start", range(0, LATEST_VERSION))
+# Every version a database can be at: none, and each migration's but the last (the numbers may have gaps).
+EARLIER_VERSIONS = [0, *(m.version for m in migrations.MIGRATIONS[:-1])]
+
+
+@pytest.mark.parametrize("start", EARLIER_VERSIONS)
 def test_upgrade_from_every_earlier_version_keeps_data(tmp_path: Path, start: int) -> None:
     path = tmp_path / "old.db"
     db = open_database(path, target_version=start)
@@ -93,3 +97,26 @@ def test_pragmas(tmp_path: Path) -> None:
     db = open_database(tmp_path / "p.db")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_item_history_written_before_the_stamp_keeps_no_stamp(tmp_path: Path) -> None:
+    """Migration 8 stamps nothing: a stamp is made where an entry is written, and the same entry held by two
+    databases must read the same in both."""
+    path = tmp_path / "v6.db"
+    db = open_database(path, target_version=6)
+    with db.atomic():
+        db["stations"].insert(_station_row(6))
+        db.execute(
+            "INSERT INTO items (uuid, origin, created_at, updated_at, item_no, station_uuid, date, title)"
+            " VALUES ('i1', 'YP-01', 'x', 'x', 'YP-01-2023-0001', 's-6', '2023-03-01', '路灯不亮')"
+        )
+        db.execute(
+            "INSERT INTO item_events (uuid, origin, created_at, updated_at, item_uuid, at, kind, to_status)"
+            " VALUES ('e1', 'YP-01', 'x', 'x', 'i1', '2023-03-01T08:00:00Z', 'created', 'raised')"
+        )
+    db.close()
+    upgraded = open_database(path)
+    assert upgraded.execute("SELECT uuid, lamport FROM item_events").fetchall() == [("e1", None)]
+    with pytest.raises(sqlite3.IntegrityError), upgraded.atomic():
+        upgraded.execute("UPDATE item_events SET lamport = 0")
+    upgraded.close()
