@@ -13,13 +13,14 @@ from typing import Any
 from app import identity
 from app.domain import ItemStatus
 from app.services import deputies as deputy_service
+from app.services import item_history
 from app.services import items as item_service
 from app.services import stations as station_service
 from app.services.reception import duty_uuid_for
 from app.services.visits import visit_deputy_uuid_for
 from app.session import Session
 from db import clock
-from db.records import Writer, now_iso
+from db.records import Writer
 
 STREETS = (
     "控江路街道",
@@ -353,17 +354,10 @@ def _item(
             changes["satisfaction"] = rng.choices(
                 ("satisfied", "basically", "unsatisfied"), weights=(80, 17, 3)
             )[0]
-        writer.insert(
-            "item_events",
-            {
-                "item_uuid": uuid,
-                "at": now_iso(),
-                "kind": "status",
-                "from_status": status.value,
-                "to_status": target.value,
-                "note": "",
-                "operator": writer.operator,
-            },
-        )
+        item_service.write_event(writer, uuid, "status", from_status=status.value, to_status=target.value)
         status = target
     writer.update("items", uuid, {"status": status.value, **changes})
+    if "satisfaction" in changes:
+        item_service.write_event(
+            writer, uuid, "note", note=item_history.satisfaction_note(changes["satisfaction"])
+        )

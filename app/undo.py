@@ -4,7 +4,7 @@ A change is what one operation committed; the audit log holds every entry of it 
 number, with the old and new values. Taking it back walks those entries newest first: a record it created
 is deleted, a record it edited gets its old values back, a record it deleted comes back under its own UUID.
 An item's handling log is append-only, so a step taken there is answered by a new entry that takes it back
-(the item's status always follows its last status entry, here and at the district).
+(the item's status and satisfaction follow its log, here and at the district: app/services/item_history.py).
 """
 
 from __future__ import annotations
@@ -94,6 +94,9 @@ def revert(session: Session, change_seqs: Sequence[int]) -> None:
                 _undo_update(writer, entry)
             elif entry.action == "delete":
                 _undo_delete(writer, entry, exported_upto)
+        restored = {e.uuid for e in entries if e.table == "items" and "satisfaction" in (e.old or {})}
+        for item in sorted(restored):
+            item_service.log_satisfaction(writer, item)
 
 
 def _undo_create(writer: Writer, entry: _Entry, created_here: set[tuple[str, str]]) -> None:
@@ -120,7 +123,8 @@ def _undo_delete(writer: Writer, entry: _Entry, exported_upto: int) -> None:
     if get(writer.db, entry.table, entry.uuid) is not None:
         raise _changed_since(entry)
     tombstone = writer.db.execute(
-        "SELECT change_seq FROM tombstones WHERE table_name = ? AND record_uuid = ?", [entry.table, entry.uuid]
+        "SELECT change_seq FROM tombstones WHERE table_name = ? AND record_uuid = ?",
+        [entry.table, entry.uuid],
     ).fetchone()
     if tombstone is not None and exported_upto and tombstone[0] <= exported_upto:
         # The deletion has left on a stick: where it arrived it wins over any later copy of the record.

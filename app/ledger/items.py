@@ -17,6 +17,7 @@ from app.domain import ItemStatus, Satisfaction, SourceKind
 from app.i18n import Text, text
 from app.ledger.context import Context, Station
 from app.ledger.rows import Row
+from app.services import item_history
 from app.services import items as item_service
 from db.records import Writer, now_iso, stable_uuid
 
@@ -34,7 +35,7 @@ ITEM_COLUMNS = (
     "reply",
     "satisfaction",
 )
-EVENT_COLUMNS = ("item_uuid", "at", "kind", "from_status", "to_status", "note", "operator")
+EVENT_COLUMNS = ("item_uuid", "at", "kind", "from_status", "to_status", "note", "operator", "lamport")
 HANDLING = ("status", "department", "reply", "satisfaction")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 
@@ -50,15 +51,18 @@ class ItemPlan:
             writer.insert_many("items", ITEM_COLUMNS, self.items)
         for uuid, changes in self.changes:
             writer.update("items", uuid, changes)
-        # Operator and time are filled in here, at the moment of writing.
+        # Operator, time and place in each item's history are filled in here, at the moment of writing.
         if not self.events:
             return
         stamp = now_iso()
-        writer.insert_many(
-            "item_events",
-            EVENT_COLUMNS,
-            ((event_uuid, item, stamp, *rest, writer.operator) for event_uuid, item, *rest in self.events),
-        )
+        after: dict[str, int] = {}
+        rows = []
+        for event_uuid, item, *rest in self.events:
+            if item not in after:
+                after[item] = item_history.next_lamport(writer.db, item) - 1
+            after[item] += 1
+            rows.append((event_uuid, item, stamp, *rest, writer.operator, after[item]))
+        writer.insert_many("item_events", EVENT_COLUMNS, rows)
 
 
 @dataclass
@@ -238,6 +242,17 @@ def _add(plan: ItemPlan, uuid: str, station: Station, v: _Values, item_no: str, 
         plan.events.append(
             (stable_uuid("item-event", uuid, "step", str(index)), uuid, "status", old, new, note)
         )
+    if v.satisfaction:
+        plan.events.append(
+            (
+                stable_uuid("item-event", uuid, "satisfaction"),
+                uuid,
+                "note",
+                None,
+                None,
+                item_history.satisfaction_note(v.satisfaction),
+            )
+        )
 
 
 def _update(ctx: Context, row: Row, plan: ItemPlan, item: dict[str, Any], v: _Values, note: str) -> bool:
@@ -302,7 +317,7 @@ def _update(ctx: Context, row: Row, plan: ItemPlan, item: dict[str, Any], v: _Va
                 "note",
                 None,
                 None,
-                f"satisfaction={satisfaction}",
+                item_history.satisfaction_note(satisfaction),
             )
         )
     return True

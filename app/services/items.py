@@ -9,6 +9,7 @@ from app import validate
 from app.domain import ItemStatus, Satisfaction, SourceKind
 from app.errors import FieldError, NotFound, UserError, ValidationError
 from app.i18n import text
+from app.services import item_history
 from app.session import Session
 from db.records import Writer, get, now_iso
 
@@ -91,10 +92,10 @@ def next_item_no(db: Any, station_code: str, year: int) -> str:
 
 # Written into the handling log when the clerk undoes a step (Ctrl+Z); the log is read in Chinese at the
 # station and the district alike, as its other notes are.
-UNDONE_NOTE = "撤销"
+UNDONE_NOTE = item_history.UNDONE_NOTE
 
 
-def _event(
+def write_event(
     writer: Writer,
     item_uuid: str,
     kind: str,
@@ -103,6 +104,7 @@ def _event(
     to_status: str | None = None,
     note: str = "",
 ) -> None:
+    """One entry in the item's handling log, placed after every entry of it held here."""
     writer.insert(
         "item_events",
         {
@@ -113,6 +115,7 @@ def _event(
             "to_status": to_status,
             "note": note,
             "operator": writer.operator,
+            "lamport": item_history.next_lamport(writer.db, item_uuid),
         },
     )
 
@@ -154,7 +157,7 @@ def insert(
         },
         record_uuid=record_uuid,
     )
-    _event(writer, uuid, "created", to_status="raised")
+    write_event(writer, uuid, "created", to_status="raised")
     return uuid
 
 
@@ -206,7 +209,7 @@ def edit(session: Session, item_uuid: str, **values: Any) -> None:
         old = writer.update("items", item_uuid, cleaned)
         changed = [k for k, v in cleaned.items() if old.get(k) != v]
         if changed:
-            _event(writer, item_uuid, "edit", note=", ".join(changed))
+            write_event(writer, item_uuid, "edit", note=", ".join(changed))
 
 
 def step_requirements(
@@ -294,7 +297,14 @@ def move(session: Session, item_uuid: str, to_status: str, *, reason: str = "", 
             changes["satisfaction"] = None
     with session.write() as writer:
         writer.update("items", item_uuid, {"status": target.value, **changes})
-        _event(writer, item_uuid, "status", from_status=current.value, to_status=target.value, note=reason)
+        write_event(
+            writer, item_uuid, "status", from_status=current.value, to_status=target.value, note=reason
+        )
+        if changes.get("satisfaction"):
+            # In the log too, after the step: a merge takes the satisfaction from the log, with the status.
+            write_event(
+                writer, item_uuid, "note", note=item_history.satisfaction_note(changes["satisfaction"])
+            )
 
 
 def set_satisfaction(session: Session, item_uuid: str, satisfaction: str) -> None:
@@ -314,21 +324,21 @@ def set_satisfaction(session: Session, item_uuid: str, satisfaction: str) -> Non
     assert parsed is not None
     with session.write() as writer:
         writer.update("items", item_uuid, {"satisfaction": parsed.value})
-        _event(writer, item_uuid, "note", note=f"satisfaction={parsed.value}")
+        write_event(writer, item_uuid, "note", note=item_history.satisfaction_note(parsed.value))
 
 
 def add_note(session: Session, item_uuid: str, note: str) -> None:
     require(session.db, item_uuid)
     note = validate.required_text(note, text("备注", "note"), max_length=2000)
     with session.write() as writer:
-        _event(writer, item_uuid, "note", note=note)
+        write_event(writer, item_uuid, "note", note=note)
 
 
 def take_back_event(writer: Writer, event: dict[str, Any]) -> None:
     """Answer an entry of the handling log (which only grows) with one that takes it back: a status step
     returns to where it came from, a note or an edit is marked as withdrawn."""
     if event["kind"] == "status":
-        _event(
+        write_event(
             writer,
             event["item_uuid"],
             "status",
@@ -337,7 +347,20 @@ def take_back_event(writer: Writer, event: dict[str, Any]) -> None:
             note=UNDONE_NOTE,
         )
     else:
-        _event(writer, event["item_uuid"], event["kind"], note=f"{UNDONE_NOTE}：{event['note']}")
+        write_event(
+            writer, event["item_uuid"], event["kind"], note=f"{item_history.UNDONE_PREFIX}{event['note']}"
+        )
+
+
+def log_satisfaction(writer: Writer, item_uuid: str) -> None:
+    """After an undo has put an item back: a satisfaction it brought back (an undone step back from 反馈) is
+    recorded in the log too, since a merge takes the satisfaction from the log."""
+    item = get(writer.db, "items", item_uuid)
+    if item is None or item["status"] != ItemStatus.FED_BACK:
+        return
+    told = item_history.derive(item_history.load(writer.db, [item_uuid]).get(item_uuid, []))
+    if told.status == item["status"] and told.satisfaction != item["satisfaction"]:
+        write_event(writer, item_uuid, "note", note=item_history.satisfaction_note(item["satisfaction"]))
 
 
 def delete(session: Session, item_uuid: str) -> None:
@@ -351,6 +374,9 @@ def delete(session: Session, item_uuid: str) -> None:
 
 
 def history(db: Any, item_uuid: str) -> list[dict[str, Any]]:
-    cursor = db.execute("SELECT * FROM item_events WHERE item_uuid = ? ORDER BY at, rowid", [item_uuid])
+    """The handling log in the order the status follows (app/services/item_history.py)."""
+    cursor = db.execute("SELECT * FROM item_events WHERE item_uuid = ?", [item_uuid])
     names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    rows = {row[0]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+    entries = item_history.load(db, [item_uuid]).get(item_uuid, [])
+    return [rows[entry.uuid] for entry in item_history.ordered(entries)]

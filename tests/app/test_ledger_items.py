@@ -51,13 +51,15 @@ def test_new_items_get_numbers_and_an_event_for_every_step(station_session: Sess
     uuid, satisfaction, source = fed_back.fetchone()
     assert (satisfaction, source) == ("satisfied", "reception")
     history = items.history(station_session.db, uuid)
-    assert [(e["kind"], e["from_status"], e["to_status"]) for e in history] == [
-        ("created", None, "raised"),
-        ("status", "raised", "assigned"),
-        ("status", "assigned", "handling"),
-        ("status", "handling", "resolved"),
-        ("status", "resolved", "fed_back"),
+    assert [(e["kind"], e["from_status"], e["to_status"], e["lamport"]) for e in history] == [
+        ("created", None, "raised", 1),
+        ("status", "raised", "assigned", 2),
+        ("status", "assigned", "handling", 3),
+        ("status", "handling", "resolved", 4),
+        ("status", "resolved", "fed_back", 5),
+        ("note", None, None, 6),  # the satisfaction, in the log as well, so that a merge keeps it
     ]
+    assert history[-1]["note"] == "satisfaction=satisfied"
     assert {e["operator"] for e in history} == {"测试员"}
     again = import_file(station_session, write_csv(tmp_path / "社情民意.csv", ITEM_HEADER, ITEMS))
     assert (again.added, again.updated, again.unchanged) == (0, 0, 3)

@@ -135,12 +135,13 @@ def test_workflow_moves_one_step_at_a_time_with_each_steps_fields(station_sessio
         "basically",
     )
     events = items.history(station_session.db, uuid)
-    assert [(e["from_status"], e["to_status"]) for e in events] == [
-        (None, "raised"),
-        ("raised", "assigned"),
-        ("assigned", "handling"),
-        ("handling", "resolved"),
-        ("resolved", "fed_back"),
+    assert [(e["from_status"], e["to_status"], e["note"]) for e in events] == [
+        (None, "raised", ""),
+        ("raised", "assigned", ""),
+        ("assigned", "handling", ""),
+        ("handling", "resolved", ""),
+        ("resolved", "fed_back", ""),
+        (None, None, "satisfaction=basically"),  # in the log too, which a merge follows
     ]
     assert {e["operator"] for e in events} == {"测试员"}
 

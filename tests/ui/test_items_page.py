@@ -78,9 +78,10 @@ def test_item_moves_through_every_step_with_the_fields_each_needs(qtbot: Any, ct
     assert page.current["satisfaction"] == "satisfied"
 
     history = [page.history.item(i).text() for i in range(page.history.count())]
-    assert len(history) == 5
+    assert len(history) == 6
     assert "测试员" in history[1] and "提出 → 交办" in history[1]
-    assert "落实 → 反馈" in history[-1]
+    assert "落实 → 反馈" in history[-2]
+    assert history[-1].endswith("满意度：满意")  # recorded in the log with the step, shown in words
 
 
 def test_going_back_needs_a_reason(qtbot: Any, ctx: AppContext) -> None:

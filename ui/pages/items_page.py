@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import ItemStatus, Satisfaction, SourceKind
 from app.errors import UserError
+from app.services import item_history
 from app.services import items as item_service
 from app.views import common as common_view
 from ui.context import AppContext
@@ -310,6 +311,8 @@ class ItemsPage(Page):
                 what += "  " + self.tr("(reason: %1)").replace("%1", event["note"])
         elif event["kind"] == "edit":
             what = self.tr("edited: %1").replace("%1", event["note"])
+        elif satisfaction := item_history.given_satisfaction(event["note"]):
+            what = self.tr("Satisfaction: %1").replace("%1", Satisfaction(satisfaction).label)
         else:
             what = self.tr("note: %1").replace("%1", event["note"])
         return f"{when}  {who}  {what}"
