@@ -227,6 +227,8 @@ def _merge(session: Session, verified: VerifiedBundle, result: BundleSummary, *,
             sender=verified.sender,
             bundle_hash=verified.bundle_hash,
             sender_station_uuid=sender_station_uuid(verified.kind, verified.station_code),
+            operator=session.operator,
+            whole_histories=verified.opened.format_version >= 2,
         )
         merged = merger.merge_all(verified.tables)
         merger.apply_tombstones(verified.tables.get(TOMBSTONES, []))

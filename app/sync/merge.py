@@ -4,7 +4,8 @@ Records merge by UUID and version clock (app/sync/clock.py): a newer copy replac
 changes nothing, and a copy changed on both sides is a conflict: the copy ranked higher is kept (the rank never
 prefers an ancestor, so any order of the same bundles ends in the same database) and the other is stored in
 sync_conflicts, labelled, for the office. Deletions (tombstones) win over edits. Item events are append-only,
-so they merge by union, and an item whose row conflicted takes its status from the merged events.
+so they merge by union, and an item's status and satisfaction are what its merged events say
+(app/services/item_history.py), whichever copy of its row was kept.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from typing import Any
 
 import sqlite_utils
 
+from app.domain import ItemStatus
 from app.i18n import Text, text
+from app.services import item_history
 from app.services.deputies import deputy_uuid_for, stationing_uuid_for
 from app.services.reception import duty_uuid_for
 from app.services.stations import station_uuid_for
@@ -25,7 +28,7 @@ from app.sync import clock
 from app.sync.tables import META, ORDER, SPECS, TableSpec
 from app.sync.verify import RefusedRow
 from db.bulk import deferred_text_indexes
-from db.records import now_iso
+from db.records import _audit, now_iso
 
 CHUNK = 4000
 LOCAL_META = (
@@ -49,6 +52,12 @@ OWNED_THROUGH: dict[str, tuple[str, str]] = {
 }
 # Numbers unique per table that are not the UUID's natural key.
 UNIQUE_NUMBERS = {"items": "item_no"}
+# An item's status and satisfaction follow its events, not the copy of its row: two copies that differ only
+# there are no conflict.
+FOLLOW_EVENTS = {"items": ("status", "satisfaction")}
+# What settling an item from its events may change: its handling.
+SETTLED = ("status", "department", "due_date", "reply", "satisfaction")
+_EVENT = {c: SPECS["item_events"].header.index(c) for c in ("item_uuid", "kind", "note")}
 # Links whose UUID follows from (parent, deputy): re-derived when the deputy turns out to be another's alias.
 DEPUTY_LINKS: dict[str, tuple[str, Callable[[str, str], str]]] = {
     "stationings": ("station_uuid", lambda station, deputy: stationing_uuid_for(deputy, station)),
@@ -111,10 +120,15 @@ class Merger:
         sender: str,
         bundle_hash: str,
         sender_station_uuid: str | None,
+        operator: str = "",
+        whole_histories: bool = True,
     ) -> None:
         self.db = db
         self.here = here
         self.sender = sender
+        self.operator = operator
+        # Whether every item the bundle carries comes with its whole history (format version 2 on).
+        self.whole_histories = whole_histories
         self.bundle_hash = bundle_hash
         self.sender_station_uuid = sender_station_uuid
         self.result = MergeResult()
@@ -123,6 +137,12 @@ class Merger:
         )
         # item uuid -> (kept, other) copies, to settle the status from the merged history afterwards
         self.conflicted_items: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+        # items whose row was written, or whose history gained a step or a satisfaction, by this merge
+        self.unsettled_items: set[str] = set()
+        # items whose copy from a version 1 bundle replaced (or is) the row here with nothing changed here since:
+        # its writer had seen everything here, while the bundle brings only the history changed since its last
+        # export, so the copy knows more than the history here. It stands.
+        self.newer_rows: set[str] = set()
         self.stamp = now_iso()
 
     # ------------------------------------------------------------ rows
@@ -132,7 +152,7 @@ class Merger:
             rows = tables.get(name)
             if rows:
                 self.merge_table(SPECS[name], rows)
-        self._reconcile_item_status()
+        self._settle_items()
         return self.result
 
     def merge_table(self, spec: TableSpec, rows: list[list[Any]]) -> None:
@@ -171,14 +191,24 @@ class Merger:
             if old is None:
                 inserts.append((*row[:5], 0, clock.dumps(incoming_clock), row[4], *row[content_start:]))
                 counts.imported += 1
+                if spec.name == "item_events":
+                    self._event_arrived(row)
+                elif spec.name == "items" and not self.whole_histories:
+                    self.newer_rows.add(uuid)
                 continue
             decision = self._decide(spec, row, old)
             if decision is None:
                 counts.unchanged += 1
                 continue
             values, outcome = decision
+            if spec.name == "items" and (outcome != "newer" or self.whole_histories):
+                self.unsettled_items.add(uuid)
+            elif spec.name == "items":
+                self.newer_rows.add(uuid)
+            elif spec.name == "item_events":
+                self._event_arrived(row)
             updates.append(values)
-            if outcome == "updated":
+            if outcome in ("updated", "newer"):
                 counts.updated += 1
             elif outcome == "conflict":
                 counts.conflicts += 1
@@ -217,7 +247,7 @@ class Merger:
         strictly_newer = incoming_clock != local_clock and clock.dominates(incoming_clock, local_clock)
         strictly_older = incoming_clock != local_clock and clock.dominates(local_clock, incoming_clock)
         if not same_content and strictly_newer:
-            return self._values(row[:5], 0, incoming_clock, incoming_content), "updated"
+            return self._values(row[:5], 0, incoming_clock, incoming_content), "newer"
         if not same_content and strictly_older:
             return None
         if (
@@ -242,6 +272,11 @@ class Merger:
             values = self._values(meta, local_seq, both, local_content)
             current = (*local_meta, local_seq, old[5], old[6], *local_content)
             return (values, "unchanged") if values[:-1] != current else None
+        if _same_apart_from_events(spec, local_content, incoming_content):
+            # Both sides moved the item, and nothing else: its events settle it (_settle_items).
+            if incoming_wins:
+                return self._values(incoming_row, 0, both, incoming_content), "updated"
+            return self._values(local_row, local_seq, both, local_content), "unchanged"
         recorded = self._record_conflict(
             spec, incoming_wins, local_row, local_content, incoming_row, incoming_content
         )
@@ -514,27 +549,56 @@ class Merger:
                 else:
                     counts.deleted += 0
 
-    def _reconcile_item_status(self) -> None:
-        """Events are a union, so the item's status is the last status event's; when the copy that lost the
-        conflict is the one that made that move, its handling fields come with it."""
-        handling = ("status", "department", "due_date", "reply", "satisfaction")
-        for item in sorted(self.conflicted_items):
-            kept, other = self.conflicted_items[item]
-            latest = self.db.execute(
-                "SELECT to_status FROM item_events WHERE item_uuid = ? AND kind IN ('created', 'status')"
-                " AND to_status IS NOT NULL ORDER BY at DESC, kind = 'status' DESC, uuid DESC LIMIT 1",
-                [item],
-            ).fetchone()
-            if latest is None or latest[0] == kept["status"]:
+    def _event_arrived(self, row: list[Any]) -> None:
+        """Only a step or a satisfaction can change what an item's history says."""
+        kind, note = row[_EVENT["kind"]], row[_EVENT["note"]]
+        if kind in ("created", "status") or item_history.SATISFACTION_NOTE in note:
+            self.unsettled_items.add(row[_EVENT["item_uuid"]])
+
+    def _settle_items(self) -> None:
+        """Each item this merge touched takes its status and satisfaction from its merged events, whichever
+        copy of its row was kept; when the copy that lost a conflict made the step the events end at, its
+        handling fields (department, due date, reply) come with it. A change is written to the audit log."""
+        unsettled = sorted((self.unsettled_items - self.newer_rows) | set(self.conflicted_items))
+        if not unsettled:
+            return
+        histories = item_history.load(self.db, unsettled)
+        rows = existing(self.db, "items", "uuid", unsettled, ", ".join(f"[{c}]" for c in SETTLED))
+        for item in unsettled:
+            row = rows.get(item)
+            told = item_history.derive(histories.get(item, []))
+            if row is None or told.status is None:
+                continue  # deleted, or only notes of it are here: its row stands
+            before = dict(zip(SETTLED, row[1:], strict=True))
+            after = {**before, "status": told.status}
+            other = self.conflicted_items[item][1] if item in self.conflicted_items else None
+            if other is not None and before["status"] != told.status and other["status"] == told.status:
+                after.update({k: other[k] for k in ("department", "due_date", "reply")})
+            if told.status != ItemStatus.FED_BACK:
+                after["satisfaction"] = None
+            elif told.satisfaction_known:
+                after["satisfaction"] = told.satisfaction
+            elif (
+                after["satisfaction"] is None and other is not None and other["status"] == ItemStatus.FED_BACK
+            ):
+                # Fed back before the events recorded satisfaction: whichever copy holds one keeps it.
+                after["satisfaction"] = other["satisfaction"]
+            changed = {k: v for k, v in after.items() if before[k] != v}
+            if not changed:
                 continue
-            source = other if other["status"] == latest[0] else {**kept, "status": latest[0]}
-            values = {k: source[k] for k in handling}
-            if values["status"] != "fed_back":
-                values["satisfaction"] = None
             self.db.execute(
-                f"UPDATE items SET {', '.join(f'[{k}] = ?' for k in handling)} WHERE uuid = ?",
-                [*values.values(), item],
+                f"UPDATE items SET {', '.join(f'[{k}] = ?' for k in changed)} WHERE uuid = ?",
+                [*changed.values(), item],
             )
+            _audit(self.db, self.operator, "items", item, "update", {k: before[k] for k in changed}, changed)
+
+
+def _same_apart_from_events(spec: TableSpec, a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    follow = FOLLOW_EVENTS.get(spec.name)
+    if not follow:
+        return False
+    skip = {spec.columns.index(c) for c in follow}
+    return all(x == y for i, (x, y) in enumerate(zip(a, b, strict=True)) if i not in skip)
 
 
 _OWNER_REFS = {(table, column) for table, (column, _) in OWNED_THROUGH.items()}
