@@ -26,6 +26,8 @@ PREPARE: dict[str, Callable[[Context, Iterable[Row]], Plan]] = {
 STATION_LEDGERS = ("reception", "visits", "items")
 # A title row ("2023年控江路街道代表接待日台账") may sit above the header; look a few rows down for it.
 HEADER_SEARCH_ROWS = 10
+# The file is read whole: a ledger of 100,000 rows is some 10 MB, so anything this large is not one.
+MAX_FILE_BYTES = 256 * 1024**2
 
 
 def import_file(
@@ -41,6 +43,18 @@ def import_file(
         raise ValueError(f"unknown ledger kind {kind!r}")
     report = ImportReport(kind, path.name, dry_run=dry_run)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            _refuse(
+                report,
+                text(
+                    "文件过大（{s} MB，上限 {m} MB），不像是一份台账：请确认选对了文件，或把台账分成几个较小的文件",
+                    "The file is too large ({s} MB, the limit is {m} MB) to be a ledger: check that it is the"
+                    " right file, or split the ledger into smaller files",
+                    s=size // 1024**2,
+                    m=MAX_FILE_BYTES // 1024**2,
+                ),
+            )
         data = path.read_bytes()
     except OSError as exc:
         _refuse(report, text("无法读取文件：{e}", "Cannot read the file: {e}", e=exc.strerror or str(exc)))

@@ -13,12 +13,33 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
+from app import bounded
 from app.i18n import Text, text
 
 # openpyxl cannot read the old binary .xls (OLE2) format; a clerk gets told how to convert it.
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _DELIMITERS = (",", "\t", ";")
+
+
+@dataclass(frozen=True)
+class WorkbookLimits:
+    """An .xlsx is a zip of XML parts that openpyxl inflates (the shared strings whole): a part small on disk
+    must not become gigabytes in memory. A ledger of 100,000 rows is a sheet of some 40 MB, a tenth of that
+    zipped; Excel's XML rarely inflates more than thirty-fold."""
+
+    max_members: int = 1000
+    max_member_bytes: int = 256 * 1024**2
+    max_total_bytes: int = 512 * 1024**2
+    # All parts together: at most max_ratio times the file's size (never less than min_allowance).
+    max_ratio: int = 100
+    min_allowance: int = 16 * 1024**2
+
+    def allowance(self, compressed: int) -> int:
+        return min(self.max_total_bytes, max(self.min_allowance, self.max_ratio * compressed))
+
+
+WORKBOOK_LIMITS = WorkbookLimits()
 
 
 class UnreadableFile(Exception):
@@ -58,7 +79,67 @@ def read_table(path: Path, data: bytes) -> Table:
     return _read_csv(data)
 
 
+def check_workbook(data: bytes, limits: WorkbookLimits = WORKBOOK_LIMITS) -> None:
+    """Before openpyxl sees the file: every part's declared size within bounds, and every part inflated once
+    (counted, not kept), never past its declared size, so that a part whose directory entry lies is caught."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except _DAMAGED:
+        raise _damaged_workbook() from None
+    if len(infos) > limits.max_members:
+        raise _oversized_workbook(
+            text("{n} 个部件", "{n} parts", n=len(infos)), text("{m} 个", "{m}", m=limits.max_members)
+        )
+    for info in infos:
+        if info.file_size > limits.max_member_bytes:
+            raise _oversized_workbook(
+                text(
+                    "其中的 {p} 解压后有 {s} MB",
+                    "its part {p} inflates to {s} MB",
+                    p=info.filename[:80],
+                    s=_megabytes(info.file_size),
+                ),
+                text("{m} MB", "{m} MB", m=_megabytes(limits.max_member_bytes)),
+            )
+    declared = sum(info.file_size for info in infos)
+    allowance = limits.allowance(len(data))
+    if declared > allowance:
+        raise _oversized_workbook(
+            text("解压后共 {s} MB", "it inflates to {s} MB in all", s=_megabytes(declared)),
+            text(
+                "{m} MB（文件大小的 {r} 倍，最多 {t} MB）",
+                "{m} MB ({r} times its size, at most {t} MB)",
+                m=_megabytes(allowance),
+                r=limits.max_ratio,
+                t=_megabytes(limits.max_total_bytes),
+            ),
+        )
+    for info in infos:
+        try:
+            bounded.inflated_size(archive, info, info.file_size)
+        except (bounded.TooLarge, *bounded.DAMAGED, *_DAMAGED):
+            raise _damaged_workbook() from None
+
+
+def _oversized_workbook(what: Text, limit: Text) -> UnreadableFile:
+    return UnreadableFile(
+        text(
+            "工作簿过大或已损坏：{w}，超过上限 {l}。请把台账分成几个较小的文件，或在 Excel/WPS 中另存为 CSV 后再导入",
+            "The workbook is too large or damaged: {w}, beyond the limit of {l}. Split the ledger into smaller"
+            " files, or save it as CSV in Excel/WPS, and import that",
+            w=what,
+            l=limit,
+        )
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024**2:.1f}".removesuffix(".0")
+
+
 def _read_xlsx(data: bytes) -> Table:
+    check_workbook(data)
     import openpyxl  # imported here: it is slow to load and CSV imports do not need it
     from openpyxl.utils.exceptions import InvalidFileException
 
