@@ -20,17 +20,9 @@ from app.i18n import text
 from app.services import stations
 from app.session import Session
 from app.sync import clock, keys
-from app.sync.container import (
-    FORMAT,
-    FORMAT_VERSION,
-    SUFFIX,
-    build,
-    open_bundle,
-    refused,
-    seal,
-    unseal_with_ephemeral,
-)
+from app.sync.container import FORMAT, FORMAT_VERSION, SUFFIX, build, refused, seal
 from app.sync.tables import META, ORDER, SPECS, TOMBSTONE_COLUMNS
+from app.sync.unpack import open_bundle, unseal_with_ephemeral
 from app.sync.verify import TOMBSTONES, check_files, check_manifest
 from db.records import current_change_seq, now_iso
 

@@ -18,9 +18,10 @@ from app.errors import UserError
 from app.i18n import Text, text
 from app.session import Session
 from app.sync import keys, summary
-from app.sync.container import DEFAULT_LIMITS, SUFFIX, BundleRefused, Limits, open_bundle, refused
+from app.sync.container import DEFAULT_LIMITS, SUFFIX, BundleRefused, Limits, refused
 from app.sync.merge import Merger, sender_station_uuid
 from app.sync.summary import BundleSummary
+from app.sync.unpack import open_bundle
 from app.sync.verify import (
     TOMBSTONES,
     RefusedRow,
@@ -147,16 +148,9 @@ def import_file(
     db = session.db
     verified: VerifiedBundle | None = None
     try:
-        try:
-            size = path.stat().st_size
-            if size > limits.max_file_bytes:
-                raise refused("文件过大，不是数据包", "The file is too large to be a bundle")
-            data = path.read_bytes()
-        except OSError as exc:
-            raise refused(
-                "无法读取文件（{m}）", "Cannot read the file ({m})", m=exc.strerror or str(exc)
-            ) from None
-        opened = open_bundle(data, sealing_key=keys.sealing_key(db), limits=limits, here=session.origin)
+        opened = open_bundle(
+            _read(path, limits), sealing_key=keys.sealing_key(db), limits=limits, here=session.origin
+        )
         verified = _describe(result, check_manifest(opened))
         check_role(verified, session.role, settings.STATION_CODE.get(db))
         check_trust(db, verified)
@@ -177,6 +171,21 @@ def import_file(
             with db.atomic():
                 summary.store(db, result, session.operator)
     return result
+
+
+def _read(path: Path, limits: Limits) -> bytes:
+    try:
+        if path.stat().st_size > limits.max_file_bytes:
+            raise refused(
+                "文件过大（超过 {m} MB），不是数据包",
+                "The file is too large to be a bundle (over {m} MB)",
+                m=limits.max_file_bytes // 1024**2,
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise refused(
+            "无法读取文件（{m}）", "Cannot read the file ({m})", m=exc.strerror or str(exc)
+        ) from None
 
 
 def _describe(result: BundleSummary, verified: VerifiedBundle) -> VerifiedBundle:

@@ -4,7 +4,6 @@ their signed hashes, the signature, whose key it is, and every row against the r
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import re
 from dataclasses import dataclass, field
@@ -14,8 +13,9 @@ import sqlite_utils
 
 from app.i18n import Text, text
 from app.sync import keys
-from app.sync.container import OpenedBundle, refused
+from app.sync.container import BundleRefused, refused
 from app.sync.tables import ORDER, SPECS, TOMBSTONE_COLUMNS, RowRefused, check_tombstone
+from app.sync.unpack import OpenedBundle
 
 TOMBSTONES = "tombstones"
 KNOWN_TABLES = (*ORDER, TOMBSTONES)
@@ -24,6 +24,17 @@ _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_\-]{0,31}$")
 _ROUGH_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 
 csv.field_size_limit(1 << 24)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One table as the signed manifest lists it."""
+
+    name: str
+    table: str
+    size: int
+    sha256: str
+    rows: int
 
 
 @dataclass(frozen=True)
@@ -182,52 +193,98 @@ def check_trust(db: sqlite_utils.Database, verified: VerifiedBundle) -> None:
         )
 
 
-def check_files(verified: VerifiedBundle, *, check_rows: bool = True) -> None:
-    """Each member against its signed hash and row count, then (unless only the file is being checked, as an
-    export reads back what it wrote) every row against the table's rules."""
-    listed = verified.opened.manifest.get("files")
+def listed_files(verified: VerifiedBundle) -> list[Listed]:
+    """The tables the signed manifest lists, checked against the zip's directory before anything is inflated:
+    exactly these members, and no more bytes in all than the bundle's size allows."""
+    opened = verified.opened
+    listed = opened.manifest.get("files")
     if not isinstance(listed, list):
         raise refused("数据包清单缺少文件列表", "The bundle manifest lacks its list of files")
-    members = verified.opened.members
-    seen: set[str] = set()
+    present = opened.member_names()
+    found: list[Listed] = []
     for entry in listed:
         if not isinstance(entry, dict):
             raise refused("数据包清单的文件列表无效", "The bundle manifest's file list is invalid")
         name, table = entry.get("name"), entry.get("table")
-        if table not in KNOWN_TABLES or name != f"tables/{table}.csv" or name in seen:
+        if table not in KNOWN_TABLES or name != f"tables/{table}.csv" or any(f.name == name for f in found):
             raise refused(
                 "数据包清单列出了未知的表“{t}”",
                 "The manifest lists an unknown table “{t}”",
                 t=str(table)[:40],
             )
-        seen.add(name)
-        data = members.get(name)
-        if data is None:
-            raise refused("数据包缺少文件 {n}", "The bundle lacks the file {n}", n=name)
-        if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+        size, digest, rows = entry.get("bytes"), entry.get("sha256"), entry.get("rows")
+        if (
+            not isinstance(size, int)
+            or not isinstance(rows, int)
+            or not _count(size)
+            or not _count(rows)
+            or not isinstance(digest, str)
+            or not _HEX64.match(digest)
+        ):
             raise refused(
-                "数据包中的 {n} 与清单不符：文件被改动或损坏",
-                "{n} in the bundle does not match its manifest: altered or damaged",
+                "数据包清单中 {n} 的大小、行数或哈希缺失或无效",
+                "The manifest's size, row count or hash of {n} is missing or invalid",
                 n=name,
             )
-        rows = _parse(verified, str(table), data, check_rows)
-        if len(rows) + sum(1 for r in verified.refused_rows if r.table == table) != entry.get("rows"):
-            raise refused("{n} 的行数与清单不符", "The row count of {n} does not match its manifest", n=name)
-    extra = set(members) - seen
+        if name not in present:
+            raise refused("数据包缺少文件 {n}", "The bundle lacks the file {n}", n=name)
+        found.append(Listed(str(name), str(table), size, digest, rows))
+    extra = present - {f.name for f in found}
     if extra:
         raise refused(
             "数据包含有清单以外的文件“{n}”",
             "The bundle holds a file not in its manifest “{n}”",
-            n=sorted(extra)[0],
+            n=sorted(extra)[0][:80],
         )
+    total = sum(f.size for f in found)
+    if total > opened.allowance:
+        limits = opened.limits
+        raise refused(
+            "数据包的表格解压后共 {t} MB，超过这个文件允许的 {a} MB（文件大小的 {r} 倍，最多 {m} MB）："
+            "不是本软件正常写出的数据包。请让发送方重新导出",
+            "The bundle's tables inflate to {t} MB, more than the {a} MB this file allows ({r} times its size,"
+            " at most {m} MB): not a bundle this program writes. Ask the sender to export again",
+            t=_megabytes(total),
+            a=_megabytes(opened.allowance),
+            r=limits.max_ratio,
+            m=_megabytes(limits.max_total_bytes),
+        )
+    return found
 
 
-def _parse(verified: VerifiedBundle, table: str, data: bytes, check_rows: bool = True) -> list[list[Any]]:
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024**2:.1f}".removesuffix(".0")
+
+
+def check_files(verified: VerifiedBundle, *, check_rows: bool = True) -> None:
+    """Each member against its signed size and hash (inflated no further than that size), then, unless only
+    the file is being checked (as an export reads back what it wrote), every row against the table's rules."""
+    for listed in listed_files(verified):
+        data = verified.opened.read_member(listed.name, listed.size, listed.sha256)
+        rows = _parse(verified, listed, data, check_rows)
+        del data
+        if len(rows) + sum(1 for r in verified.refused_rows if r.table == listed.table) != listed.rows:
+            raise _row_count(listed)
+
+
+def _row_count(listed: Listed) -> BundleRefused:
+    return refused("{n} 的行数与清单不符", "The row count of {n} does not match its manifest", n=listed.name)
+
+
+def _parse(
+    verified: VerifiedBundle, listed: Listed, data: bytes | bytearray, check_rows: bool = True
+) -> list[list[Any]]:
+    table = listed.table
     try:
         content = data.decode("utf-8")
     except UnicodeDecodeError:
         raise refused("{t} 不是 UTF-8 文本", "{t} is not UTF-8 text", t=table) from None
     reader = csv.reader(io.StringIO(content, newline=""), strict=True)
+    del content
     try:
         header = next(reader, None)
         expected = TOMBSTONE_COLUMNS if table == TOMBSTONES else SPECS[table].header
@@ -242,14 +299,28 @@ def _parse(verified: VerifiedBundle, table: str, data: bytes, check_rows: bool =
             verified.tables[table] = good
             return good
         refused_rows = verified.refused_rows
+        most = verified.opened.limits.max_refused_rows
         for line, raw in enumerate(reader, start=2):
+            if line - 1 > listed.rows:  # more rows than signed: stop reading rather than hold them
+                raise _row_count(listed)
             try:
                 good.append(check(raw))
             except RowRefused as exc:
-                refused_rows.append(RefusedRow(table, line, raw[0] if raw else "", exc.message))
+                refused_rows.append(RefusedRow(table, line, raw[0][:40] if raw else "", exc.message))
+                if len(refused_rows) > most:
+                    raise refused(
+                        "超过 {n} 行不符合规则（数到 {t} 第 {l} 行）：数据包可能由有错误的程序写出，或是伪造的，"
+                        "整个拒收。请让发送方检查后重新导出",
+                        "More than {n} rows break the rules (counted up to {t} line {l}): the bundle may come from a"
+                        " faulty program or be forged, so it is refused whole. Ask the sender to check and"
+                        " export again",
+                        n=most,
+                        t=table,
+                        l=line,
+                    ) from None
     except csv.Error as exc:
         raise refused(
-            "{t} 不是有效的 CSV（{m}）", "{t} is not valid CSV ({m})", t=table, m=str(exc)
+            "{t} 不是有效的 CSV（{m}）", "{t} is not valid CSV ({m})", t=table, m=str(exc)[:200]
         ) from None
     verified.tables[table] = good
     return good

@@ -91,11 +91,17 @@ def test_refused_bundles_exit_2_with_one_line(liaison: Callable[..., Result], tm
             if info.filename == "tables/items.csv":
                 content = content.replace("区".encode(), "县".encode(), 1)
             new.writestr(info.filename, content)
+    nested = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(nested, "w") as new:
+        for info in old.infolist():
+            deep = b'{"format": "liaison-desk-bundle", "x": ' + b"[" * 50_000 + b"]" * 50_000 + b"}"
+            new.writestr(info.filename, deep if info.filename == "manifest.json" else old.read(info))
     cases = {
         "empty.liaison": b"",
         "garbage.liaison": b"not a bundle" * 50,
         "half.liaison": data[: len(data) // 2],
         "edited.liaison": edited.getvalue(),
+        "nested.liaison": nested.getvalue(),  # once a RecursionError's traceback
     }
     before = liaison("stats", "--json", db_path=office_db).json()
     for name, content in cases.items():

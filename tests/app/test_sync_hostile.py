@@ -1,0 +1,181 @@
+"""Hostile bundles that are not bombs: JSON nested to crash a parser, a manifest too large, members compressed
+in a way that cannot be bounded, more broken or more rows than a bundle may hold. Each is made for real
+(re-zipped, re-signed with a station's key where the attack needs one) and refused with a clear message; a
+refused bundle leaves the district's database as it was."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from app.session import Session
+from app.sync import container, export, importer, keys
+from app.sync.container import Limits
+from tests.app.hostile import Member, describe, member, signed, unzip, zip_bytes
+from tests.app.test_sync_support import district, everything, station
+
+VISITS = "tables/visits.csv"
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Session:
+    return station(tmp_path, "YP-01", months=2)
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Session:
+    return district(tmp_path)
+
+
+@pytest.fixture
+def first(desk: Session, tmp_path: Path) -> Path:
+    return export.export_station(desk, tmp_path / "stick").path
+
+
+def _refused(office: Session, data: bytes, tmp_path: Path, name: str = "YP-01-000009.liaison") -> str:
+    """Import `data` as a file; it must be refused with nothing changed. Returns the reason (Chinese), which
+    must also be what the import log records."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    before = everything(office)
+    logged_before = office.db.execute("SELECT COUNT(*) FROM sync_import_log").fetchone()[0]
+    run = importer.import_paths(office, [path])
+    assert not run.ok
+    reason = run.bundles[0].reason
+    assert reason is not None
+    assert "Traceback" not in reason.render("en") and reason.render("en") != reason.render("zh_CN")
+    assert everything(office) == before
+    logged = office.db.execute(
+        "SELECT outcome, reason FROM sync_import_log ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    assert office.db.execute("SELECT COUNT(*) FROM sync_import_log").fetchone()[0] == logged_before + 1
+    assert tuple(logged) == ("refused", reason.render("zh_CN"))
+    return reason.render("zh_CN")
+
+
+def _resigned(
+    bundle: bytes,
+    desk: Session,
+    *,
+    tables: dict[str, bytes] | None = None,
+    **fields: object,
+) -> bytes:
+    """The bundle as the station's own key would sign it with these changes (what a forger holding the key,
+    or a faulty program at the station, writes)."""
+    files = unzip(bundle)
+    manifest = json.loads(files.pop(container.MANIFEST))
+    files.pop(container.SIGNATURE)
+    for name, data in (tables or {}).items():
+        files[name] = data
+        describe(manifest, name, data)
+    manifest.update(fields)
+    return signed(manifest, [member(n, d) for n, d in files.items()], keys.signing_key(desk.db))
+
+
+def _with_member(bundle: bytes, name: str, data: bytes) -> bytes:
+    return zip_bytes([member(n, data if n == name else d) for n, d in unzip(bundle).items()])
+
+
+def _rows(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+def _csv(rows: list[list[str]]) -> bytes:
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+# ------------------------------------------------------------------ JSON
+
+
+def _nested(depth: int) -> bytes:
+    return b'{"format": "liaison-desk-bundle", "x": ' + b"[" * depth + b"]" * depth + b"}"
+
+
+def test_a_deeply_nested_manifest_is_refused_and_logged(first: Path, office: Session, tmp_path: Path) -> None:
+    reason = _refused(
+        office,
+        _with_member(first.read_bytes(), container.MANIFEST, _nested(100_000)),
+        tmp_path,
+    )
+    assert "数据包清单（manifest.json）的嵌套超过 8 层" in reason and "重新导出" in reason
+    assert importer.import_paths(office, [first]).ok
+
+
+def test_nesting_up_to_the_limit_parses(first: Path, office: Session, tmp_path: Path) -> None:
+    # Seven levels inside the manifest's own object: parsed, and refused only for its signature.
+    reason = _refused(
+        office,
+        _with_member(first.read_bytes(), container.MANIFEST, _nested(7)),
+        tmp_path,
+    )
+    assert "嵌套" not in reason
+
+
+def test_a_deeply_nested_envelope_is_refused_and_logged(office: Session, tmp_path: Path) -> None:
+    envelope = b'{"format": "liaison-desk-sealed-bundle", "x": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+    data = zip_bytes([member(container.ENVELOPE, envelope), member(container.PAYLOAD, b"\x00" * 64)])
+    reason = _refused(office, data, tmp_path)
+    assert "信封（envelope.json）的嵌套超过 8 层" in reason
+
+
+def test_an_oversized_manifest_is_refused(first: Path, office: Session, tmp_path: Path) -> None:
+    manifest = unzip(first.read_bytes())[container.MANIFEST]
+    padded = manifest[:-1] + b" " * 300_000 + manifest[-1:]  # still valid JSON, and still small zipped
+    reason = _refused(office, _with_member(first.read_bytes(), container.MANIFEST, padded), tmp_path)
+    assert "manifest.json" in reason and "256 KB" in reason
+
+
+def test_a_member_compressed_with_bzip2_is_refused(first: Path, office: Session, tmp_path: Path) -> None:
+    """zipfile inflates bzip2 without bounding one call's output; no writer of bundles uses it."""
+    import bz2
+
+    members = [
+        Member(n, bz2.compress(d), len(d), 0, method=12) if n == VISITS else member(n, d)
+        for n, d in unzip(first.read_bytes()).items()
+    ]
+    reason = _refused(office, zip_bytes(members), tmp_path)
+    assert "visits.csv" in reason and "已损坏" in reason
+
+
+# ------------------------------------------------------------------ limits
+
+
+def test_too_many_broken_rows_refuse_the_bundle_whole(
+    desk: Session, first: Path, office: Session, tmp_path: Path
+) -> None:
+    rows = _rows(unzip(first.read_bytes())[VISITS])
+    junk = _csv([rows[0], *([["x"]] * 101)])
+    path = tmp_path / "junk.liaison"
+    path.write_bytes(_resigned(first.read_bytes(), desk, tables={VISITS: junk}))
+    before = everything(office)
+    run = importer.import_paths(office, [path], limits=Limits(max_refused_rows=100))
+    assert not run.ok and everything(office) == before
+    assert "超过 100 行不符合规则（数到 visits 第 102 行）" in run.bundles[0].reason.render("zh_CN")
+
+
+def test_more_rows_than_signed_stop_the_reading(
+    desk: Session, first: Path, office: Session, tmp_path: Path
+) -> None:
+    files = unzip(first.read_bytes())
+    manifest = json.loads(files[container.MANIFEST])
+    longer = files[VISITS] + files[VISITS].split(b"\n", 1)[1] * 50
+    describe(manifest, VISITS, longer)
+    for entry in manifest["files"]:
+        if entry["name"] == VISITS:
+            entry["rows"] = 1
+    members = [member(n, longer if n == VISITS else d) for n, d in files.items() if n.startswith("tables/")]
+    reason = _refused(office, signed(manifest, members, keys.signing_key(desk.db)), tmp_path)
+    assert "visits.csv 的行数与清单不符" in reason
+
+
+def test_the_allowance_grows_with_the_file_up_to_the_cap() -> None:
+    limits = Limits()
+    assert limits.allowance(1000) == limits.min_allowance
+    assert limits.allowance(10 * 1024**2) == 32 * 10 * 1024**2
+    assert limits.allowance(400 * 1024**2) == limits.max_total_bytes
