@@ -17,7 +17,7 @@ from app import settings
 from app.errors import UserError
 from app.i18n import Text, text
 from app.session import Session
-from app.sync import keys, summary
+from app.sync import gaps, history, keys, summary
 from app.sync.container import DEFAULT_LIMITS, SUFFIX, BundleRefused, Limits, refused
 from app.sync.merge import Merger, sender_station_uuid
 from app.sync.summary import BundleSummary
@@ -43,18 +43,14 @@ Progress = Callable[[int, int, str], None]
 @dataclass
 class ImportRun:
     bundles: list[BundleSummary] = field(default_factory=list)
-    gaps: dict[str, list[int]] = field(default_factory=dict)
+    gaps: dict[str, list[gaps.Gap]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return all(b.ok for b in self.bundles)
 
     def gap_notes(self) -> list[Text]:
-        return [
-            text("{c}：缺少第 {n} 号数据包", "{c}: bundle {n} missing", c=code, n=number)
-            for code, numbers in sorted(self.gaps.items())
-            for number in numbers
-        ]
+        return [gaps.note(code, gap) for code, found in sorted(self.gaps.items()) for gap in found]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -125,20 +121,10 @@ def import_paths(
         progress(len(files), len(files), "")
     codes = {b.station_code for b in run.bundles if b.ok and b.kind == "station"}
     for code in sorted(codes):
-        missing = missing_sequences(session, code)
+        missing = gaps.missing_ranges(session.db, code)
         if missing:
             run.gaps[code] = missing
     return run
-
-
-def missing_sequences(session: Session, station_code: str) -> list[int]:
-    rows = session.db.execute(
-        "SELECT sequence, full FROM sync_bundles WHERE station_code = ? AND kind = 'station'", [station_code]
-    ).fetchall()
-    seen = {int(r[0]) for r in rows}
-    # A full export carries everything up to its own number: the bundles before it are not needed any more.
-    start = max((int(r[0]) for r in rows if r[1]), default=1)
-    return [n for n in range(start, max(seen, default=0) + 1) if n not in seen]
 
 
 def import_file(
@@ -154,6 +140,7 @@ def import_file(
         verified = _describe(result, check_manifest(opened))
         check_role(verified, session.role, settings.STATION_CODE.get(db))
         check_trust(db, verified)
+        history.check_sequence(db, verified)
         # Known by its signed manifest: nothing of it will be written, so its rows need no second reading.
         if db.execute("SELECT 1 FROM sync_bundles WHERE bundle_hash = ?", [verified.bundle_hash]).fetchone():
             result.outcome = summary.ALREADY

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.session import Session
-from app.sync import keys
+from app.sync import gaps, keys
 from app.sync.export import last_export, unexported_count
-from app.sync.importer import missing_sequences
 
 
 @dataclass
@@ -59,7 +58,7 @@ class StationRow:
     last_sequence: int | None = None
     last_created_at: str = ""
     last_imported_at: str = ""
-    missing: list[int] = field(default_factory=list)
+    missing: list[gaps.Gap] = field(default_factory=list)  # ranges of missing sequence numbers
     fingerprint: str = ""
     pending_fingerprint: str = ""
     # The station's sealing key, once one of its bundles brought it: its return bundles are sealed with it.
@@ -86,7 +85,7 @@ def district_overview(session: Session) -> list[StationRow]:
         ).fetchone()
         if last:
             row.last_sequence, row.last_created_at, row.last_imported_at = int(last[0]), last[1], last[2]
-        row.missing = missing_sequences(session, code)
+        row.missing = gaps.missing_ranges(db, code)
         for key in keys.peer_keys(db, code):
             if key.purpose == keys.SIGNING and key.status == "trusted":
                 row.fingerprint = key.fingerprint

@@ -19,6 +19,9 @@ from app.sync.unpack import OpenedBundle
 
 TOMBSTONES = "tombstones"
 KNOWN_TABLES = (*ORDER, TOMBSTONES)
+# Sequence numbers are stored as SQLite integers and compared with what came before; a number this large is
+# never reached by a sender counting its bundles one by one.
+MAX_SEQUENCE = 2**31 - 1
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_\-]{0,31}$")
 _ROUGH_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T")
@@ -109,8 +112,14 @@ def check_manifest(opened: OpenedBundle) -> VerifiedBundle:
     if kind == "return" and sender != keys.DISTRICT_PEER:
         raise refused("返回数据包必须来自区人大", "A return bundle must come from the district office")
     sequence = _field(m, "sequence", int, text("序号", "sequence"))
-    if sequence < 1:
-        raise refused("数据包序号无效", "The bundle's sequence number is invalid")
+    if not 1 <= sequence <= MAX_SEQUENCE:
+        raise refused(
+            "数据包序号 {n} 超出允许的范围（1–{m}）：数据包不是本软件写出的，可能是伪造的",
+            "The bundle's sequence number {n} is out of range (1–{m}): not written by this program, perhaps"
+            " forged",
+            n=str(sequence)[:24],
+            m=MAX_SEQUENCE,
+        )
     previous_hash = _field(m, "previous_hash", str, text("上一个数据包", "previous bundle"))
     if previous_hash and not _HEX64.match(previous_hash):
         raise refused("数据包清单中的上一个数据包哈希无效", "The manifest's previous bundle hash is invalid")

@@ -1,21 +1,23 @@
 """Hostile bundles that are not bombs: JSON nested to crash a parser, a manifest too large, members compressed
-in a way that cannot be bounded, more broken or more rows than a bundle may hold. Each is made for real
-(re-zipped, re-signed with a station's key where the attack needs one) and refused with a clear message; a
-refused bundle leaves the district's database as it was."""
+in a way that cannot be bounded, more broken or more rows than a bundle may hold, sequence numbers meant to
+poison a station code. Each is made for real (re-zipped, re-signed with a station's key where the attack needs
+one) and refused with a clear message; a refused bundle leaves the district's database as it was."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from app.session import Session
-from app.sync import container, export, importer, keys
+from app.sync import container, export, gaps, importer, keys, status
 from app.sync.container import Limits
-from tests.app.hostile import Member, describe, member, signed, unzip, zip_bytes
+from tests.app import hostile
+from tests.app.hostile import Member, describe, member, signed, stranger, unzip, zip_bytes
 from tests.app.test_sync_support import district, everything, station
 
 VISITS = "tables/visits.csv"
@@ -179,3 +181,73 @@ def test_the_allowance_grows_with_the_file_up_to_the_cap() -> None:
     assert limits.allowance(1000) == limits.min_allowance
     assert limits.allowance(10 * 1024**2) == 32 * 10 * 1024**2
     assert limits.allowance(400 * 1024**2) == limits.max_total_bytes
+
+
+# ------------------------------------------------------------------ sequence numbers
+
+
+@pytest.mark.parametrize(
+    ("sequence", "expected"),
+    [
+        (50_000_000, "超前 10000 个以上"),
+        (2**31, "超出允许的范围"),
+        (2**63, "超出允许的范围"),
+        (10**30, "超出允许的范围"),
+    ],
+)
+def test_a_far_off_sequence_number_is_refused(
+    sequence: int,
+    expected: str,
+    desk: Session,
+    first: Path,
+    office: Session,
+    tmp_path: Path,
+) -> None:
+    assert importer.import_paths(office, [first]).ok
+    reason = _refused(office, _resigned(first.read_bytes(), desk, sequence=sequence), tmp_path)
+    assert expected in reason
+    # Nothing was poisoned: the next bundle imports, and nothing is missing.
+    run = importer.import_paths(office, [export.export_station(desk, tmp_path / "two").path])
+    assert run.ok and run.gaps == {}
+
+
+def test_a_new_station_starts_within_reach_of_one(first: Path, office: Session, tmp_path: Path) -> None:
+    manifest, key = stranger(hostile.manifest_of(first.read_bytes()))
+    members = [member(n, d) for n, d in unzip(first.read_bytes()).items() if n.startswith("tables/")]
+    manifest["sequence"] = 10_001
+    assert "此前收到的最大序号 0" in _refused(office, signed(manifest, members, key), tmp_path)
+    manifest["sequence"] = 10_000
+    path = tmp_path / "YP-99.liaison"
+    path.write_bytes(signed(manifest, members, key))
+    # Admitted by its number (its rows are another station's, and are refused one by one).
+    assert importer.import_paths(office, [path]).ok
+
+
+def test_missing_bundles_are_ranges_however_far_apart(
+    desk: Session, first: Path, office: Session, tmp_path: Path
+) -> None:
+    """A number committed before far-off numbers were refused costs one range, not a list of every number."""
+    assert importer.import_paths(office, [first]).ok
+    with office.db.atomic():
+        office.db.execute(
+            "INSERT INTO sync_bundles (bundle_hash, kind, sender, station_code, sequence, created_at, imported_at,"
+            " operator, file_name, key_fingerprint) VALUES ('x', 'station', 'YP-01', 'YP-01', 50000000, '', '',"
+            " '', '', '')"
+        )
+    tracemalloc.start()
+    missing = gaps.missing_ranges(office.db, "YP-01")
+    overview = status.district_overview(office)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert missing == [(2, 49_999_999)]
+    assert [row.missing for row in overview if row.code == "YP-01"] == [[(2, 49_999_999)]]
+    assert peak < 1_000_000  # a list of fifty million numbers would take gigabytes
+    run = importer.import_paths(office, [export.export_station(desk, tmp_path / "two").path])
+    assert run.gaps == {"YP-01": [(3, 49_999_999)]}
+    assert [n.render("zh_CN") for n in run.gap_notes()] == [
+        "YP-01：缺少第 3–49999999 号数据包（共 49999997 个）"
+    ]
+    assert [n.render("en") for n in run.gap_notes()] == [
+        "YP-01: bundles 3–49999999 missing (49999997 in all)"
+    ]
+    assert gaps.label([(3, 7), (9, 9)]) == "3–7、9"

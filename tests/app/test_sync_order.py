@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from app.services import deputies, items, reception, visits
 from app.session import Session
-from app.sync import export, importer
+from app.sync import export, gaps, importer
 from tests.app.test_sync_support import canonical, district, station
 
 
@@ -109,16 +109,17 @@ def test_a_full_export_makes_the_bundles_before_it_no_longer_missing(tmp_path: P
     items.create(desk, date="2024-05-08", title="噪声扰民", content="")
     third = export.export_station(desk, tmp_path / "stick")
     run = importer.import_paths(office, [third.path])
-    assert run.gaps == {"YP-01": [1, 2]}
+    assert run.gaps == {"YP-01": [(1, 2)]}
+    assert [n.render("zh_CN") for n in run.gap_notes()] == ["YP-01：缺少第 1–2 号数据包（共 2 个）"]
     # The clerk sends everything again instead of the lost bundles.
     full = export.export_station(desk, tmp_path / "stick", full=True)
     run = importer.import_paths(office, [full.path])
     assert run.ok and run.gaps == {}
-    assert importer.missing_sequences(office, "YP-01") == []
+    assert gaps.missing_ranges(office.db, "YP-01") == []
     assert office.db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 3
     # A bundle lost after the full one is missing again.
     items.create(desk, date="2024-05-09", title="楼道堆物", content="")
     export.export_station(desk, tmp_path / "lost-stick")
     items.create(desk, date="2024-05-10", title="停车难", content="")
     sixth = export.export_station(desk, tmp_path / "stick")
-    assert importer.import_paths(office, [sixth.path]).gaps == {"YP-01": [5]}
+    assert importer.import_paths(office, [sixth.path]).gaps == {"YP-01": [(5, 5)]}

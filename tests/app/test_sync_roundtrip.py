@@ -75,7 +75,9 @@ def test_incremental_exports_carry_changes_and_deletions(tmp_path: Path) -> None
         "SELECT uuid FROM visits WHERE community IS NOT '凤城三村' ORDER BY date, uuid LIMIT 1"
     ).fetchone()[0]
     visits.update(s, visit, community="凤城三村")
-    other = s.db.execute("SELECT uuid FROM visits WHERE uuid != ? ORDER BY date, uuid LIMIT 1", [visit]).fetchone()[0]
+    other = s.db.execute(
+        "SELECT uuid FROM visits WHERE uuid != ? ORDER BY date, uuid LIMIT 1", [visit]
+    ).fetchone()[0]
     visits.delete(s, other)
     assert export.unexported_count(s) > 0
     second = export.export_station(s, out)
@@ -101,7 +103,7 @@ def test_gaps_are_reported_without_blocking(tmp_path: Path) -> None:
         paths.append(export.export_station(s, out).path)
     office = district(tmp_path)
     run = importer.import_paths(office, [paths[0], paths[2]])
-    assert run.ok and run.gaps == {"YP-01": [2]}
+    assert run.ok and run.gaps == {"YP-01": [(2, 2)]}
     assert [n.render("zh_CN") for n in run.gap_notes()] == ["YP-01：缺少第 2 号数据包"]
     assert [n.render("en") for n in run.gap_notes()] == ["YP-01: bundle 2 missing"]
     late = importer.import_paths(office, [paths[1]])

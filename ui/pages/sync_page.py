@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.session import Session
-from app.sync import conflicts, export, importer, keys, status
+from app.sync import conflicts, export, gaps, importer, keys, status
 from app.sync.export import ExportResult
 from app.sync.importer import ImportRun
 from ui.context import AppContext, Unexpected
@@ -331,7 +331,7 @@ class SyncPage(Page):
         rows = status.district_overview(self.ctx.session)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            missing = "、".join(str(n) for n in row.missing)
+            missing = gaps.label(row.missing)
             fingerprint = row.fingerprint
             if row.pending_fingerprint:
                 fingerprint += "  " + self.tr("(new key waiting: %1)").replace("%1", row.pending_fingerprint)
