@@ -1,16 +1,53 @@
-"""A bundle checked against the bundles imported before it: its sequence number must follow on from theirs.
-Nothing here writes."""
+"""A bundle checked against the bundles imported before it: its sequence number must follow on from theirs, and
+a copy of one of them must be that very bundle. Nothing here writes."""
 
 from __future__ import annotations
 
 import sqlite_utils
 
-from app.sync.container import refused
-from app.sync.verify import VerifiedBundle
+from app.i18n import Text
+from app.sync.container import BundleRefused, refused
+from app.sync.unpack import OpenedBundle
+from app.sync.verify import MAX_SEQUENCE, SignatureMismatch, VerifiedBundle, check_members
+from app.sync.verify import check_manifest as check_signed_manifest
 
 # A sender counts its bundles one by one; a number this far beyond the last one seen from it is not one of
 # them (and would make every number between look missing).
 MAX_SEQUENCE_JUMP = 10_000
+
+
+def check_manifest(db: sqlite_utils.Database, opened: OpenedBundle) -> VerifiedBundle:
+    """verify.check_manifest, naming the import before when a bundle whose signature fails claims to be one
+    already imported here (a copy edited since)."""
+    try:
+        return check_signed_manifest(opened)
+    except SignatureMismatch as exc:
+        # Unauthenticated, so only used to choose the words. check_manifest typed these before the signature.
+        m = opened.manifest
+        code, sequence, kind = m.get("station_code"), m.get("sequence"), m.get("kind")
+        if (
+            isinstance(code, str)
+            and isinstance(kind, str)
+            and type(sequence) is int
+            and 1 <= sequence <= MAX_SEQUENCE
+            and db.execute(
+                "SELECT 1 FROM sync_bundles WHERE station_code = ? AND kind = ? AND sequence = ?",
+                [code, kind, sequence],
+            ).fetchone()
+        ):
+            raise tampered(code, sequence, exc.message) from None
+        raise
+
+
+def tampered(station_code: str, sequence: int, why: Text) -> BundleRefused:
+    return refused(
+        "与此前导入的 {c} 第 {n} 号数据包不一致：可能被篡改（{w}）。请勿使用这个文件；如有疑问，请家站点重新导出",
+        "Differs from bundle {n} of {c} imported before: it may have been tampered with ({w}). Do not use this"
+        " file; if in doubt, ask the station to export again",
+        c=station_code,
+        n=sequence,
+        w=why,
+    )
 
 
 def check_sequence(db: sqlite_utils.Database, verified: VerifiedBundle) -> None:
@@ -31,3 +68,16 @@ def check_sequence(db: sqlite_utils.Database, verified: VerifiedBundle) -> None:
             m=last,
             j=MAX_SEQUENCE_JUMP,
         )
+
+
+def imported_before(db: sqlite_utils.Database, verified: VerifiedBundle) -> bool:
+    """Whether this very bundle (by the hash of its signed manifest) was imported here before. Nothing of it
+    will be written then, so its rows need no second reading; but its tables must still be the ones that
+    manifest signs, or the copy was altered since: refused as tampered with."""
+    if not db.execute("SELECT 1 FROM sync_bundles WHERE bundle_hash = ?", [verified.bundle_hash]).fetchone():
+        return False
+    try:
+        check_members(verified)
+    except BundleRefused as exc:
+        raise tampered(verified.station_code, verified.sequence, exc.message) from None
+    return True

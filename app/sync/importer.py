@@ -1,7 +1,8 @@
 """`liaison import`: check a bundle completely, then merge it in one transaction, or refuse it whole.
 
 A refused bundle leaves the data untouched; the refusal is logged with its reason. A bundle already imported
-is recognised by the hash of its signed manifest and changes nothing.
+is recognised by the hash of its signed manifest and changes nothing, once its tables are found to be the ones
+that manifest signs: a copy altered since is reported as tampered with, not as already imported.
 """
 
 from __future__ import annotations
@@ -22,15 +23,7 @@ from app.sync.container import DEFAULT_LIMITS, SUFFIX, BundleRefused, Limits, re
 from app.sync.merge import Merger, sender_station_uuid
 from app.sync.summary import BundleSummary
 from app.sync.unpack import open_bundle
-from app.sync.verify import (
-    TOMBSTONES,
-    RefusedRow,
-    VerifiedBundle,
-    check_files,
-    check_manifest,
-    check_role,
-    check_trust,
-)
+from app.sync.verify import TOMBSTONES, RefusedRow, VerifiedBundle, check_files, check_role, check_trust
 from db.records import now_iso
 
 # What a return bundle may change at a station: the roster, and the handling of the station's own items.
@@ -137,12 +130,11 @@ def import_file(
         opened = open_bundle(
             _read(path, limits), sealing_key=keys.sealing_key(db), limits=limits, here=session.origin
         )
-        verified = _describe(result, check_manifest(opened))
+        verified = _describe(result, history.check_manifest(db, opened))
         check_role(verified, session.role, settings.STATION_CODE.get(db))
         check_trust(db, verified)
         history.check_sequence(db, verified)
-        # Known by its signed manifest: nothing of it will be written, so its rows need no second reading.
-        if db.execute("SELECT 1 FROM sync_bundles WHERE bundle_hash = ?", [verified.bundle_hash]).fetchone():
+        if history.imported_before(db, verified):
             result.outcome = summary.ALREADY
             return result
         check_files(verified)

@@ -1,7 +1,8 @@
 """Hostile bundles that are not bombs: JSON nested to crash a parser, a manifest too large, members compressed
 in a way that cannot be bounded, more broken or more rows than a bundle may hold, sequence numbers meant to
-poison a station code. Each is made for real (re-zipped, re-signed with a station's key where the attack needs
-one) and refused with a clear message; a refused bundle leaves the district's database as it was."""
+poison a station code, a tampered copy of a bundle already imported. Each is made for real (re-zipped,
+re-signed with a station's key where the attack needs one) and refused with a clear message; a refused bundle
+leaves the district's database as it was."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 from app.session import Session
 from app.sync import container, export, gaps, importer, keys, status
 from app.sync.container import Limits
+from app.sync.summary import ALREADY
 from tests.app import hostile
 from tests.app.hostile import Member, describe, member, signed, stranger, unzip, zip_bytes
 from tests.app.test_sync_support import district, everything, station
@@ -251,3 +253,63 @@ def test_missing_bundles_are_ranges_however_far_apart(
         "YP-01: bundles 3–49999999 missing (49999997 in all)"
     ]
     assert gaps.label([(3, 7), (9, 9)]) == "3–7、9"
+
+
+# ------------------------------------------------------------------ a copy altered after import
+
+
+def _edit_a_cell(data: bytes) -> bytes:
+    lines = data.decode("utf-8").split("\n")
+    lines[1] = (
+        lines[1].replace("控江", "鞍山", 1) if "控江" in lines[1] else lines[1].replace(",1,", ",2,", 1)
+    )
+    return "\n".join(lines).encode("utf-8")
+
+
+def test_a_tampered_copy_of_an_imported_bundle_is_reported_as_tampered(
+    first: Path, office: Session, tmp_path: Path
+) -> None:
+    genuine = first.read_bytes()
+    assert importer.import_paths(office, [first]).ok
+    files = unzip(genuine)
+    edited = _edit_a_cell(files[VISITS])
+    assert edited != files[VISITS]
+    # The cell edited and re-zipped; the signed manifest untouched.
+    reason = _refused(office, _with_member(genuine, VISITS, edited), tmp_path)
+    assert reason.startswith("与此前导入的 YP-01 第 1 号数据包不一致：可能被篡改") and "visits.csv" in reason
+    # The manifest's hash brought along too: now the signature fails, and the import before is named.
+    manifest = json.loads(files[container.MANIFEST])
+    describe(manifest, VISITS, edited)
+    forged = zip_bytes(
+        [
+            member(
+                n,
+                container.manifest_bytes(manifest)
+                if n == container.MANIFEST
+                else edited
+                if n == VISITS
+                else d,
+            )
+            for n, d in files.items()
+        ]
+    )
+    reason = _refused(office, forged, tmp_path)
+    assert reason.startswith("与此前导入的 YP-01 第 1 号数据包不一致：可能被篡改") and "签名不符" in reason
+    # A table dropped from the copy.
+    dropped = zip_bytes([member(n, d) for n, d in files.items() if n != VISITS])
+    assert "可能被篡改" in _refused(office, dropped, tmp_path)
+    # The genuine file is still recognised as imported.
+    again = importer.import_paths(office, [first])
+    assert again.ok and again.bundles[0].outcome == ALREADY
+
+
+def test_an_altered_bundle_never_imported_is_refused_as_altered(
+    first: Path, office: Session, tmp_path: Path
+) -> None:
+    genuine = first.read_bytes()
+    reason = _refused(
+        office,
+        _with_member(genuine, VISITS, _edit_a_cell(unzip(genuine)[VISITS])),
+        tmp_path,
+    )
+    assert "visits.csv 与清单不符" in reason and "此前导入" not in reason
