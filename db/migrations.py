@@ -50,6 +50,7 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "indexes for large listings", _run_script(schema_listing.V4)),
     Migration(5, "bundles seen: full exports", _run_script(schema_sync.V5)),
     Migration(6, "audit entries grouped by change, for undo", _run_script(schema.V6)),
+    Migration(7, "bundles seen: whether sealed", _run_script(schema_sync.V7)),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

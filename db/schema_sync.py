@@ -130,3 +130,10 @@ CREATE TABLE sync_aliases (
 V5 = """
 ALTER TABLE sync_bundles ADD COLUMN full INTEGER NOT NULL DEFAULT 0;
 """
+
+# Schema version 7: whether a bundle arrived sealed. A station that has sealed its bundles does not send plain
+# ones on its own, so a plain one after sealed ones waits for the office to confirm it (liaison import
+# --accept-unsealed). Bundles imported before this version count as plain: nothing recorded says otherwise.
+V7 = """
+ALTER TABLE sync_bundles ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
+"""

@@ -26,6 +26,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("paths", nargs="+", metavar="FILE|DIR")
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入 check only")
     imp.add_argument("--json", action="store_true", help="JSON 导入摘要 summary as JSON")
+    imp.add_argument(
+        "--accept-unsealed",
+        action="store_true",
+        help="已电话核实：接受此前已加密的家站点发来的未加密数据包 accept a plain bundle from a station that"
+        " has sealed its bundles, after checking with it by phone",
+    )
     imp.set_defaults(run=_run_import)
 
     csv_parser = sub.add_parser("export-csv", help="导出表格（Excel/WPS）plain CSV tables for spreadsheets")
@@ -97,7 +103,9 @@ def _run_export(args: argparse.Namespace, session: Session) -> int:
 
 
 def _run_import(args: argparse.Namespace, session: Session) -> int:
-    run = importer.import_paths(session, [Path(p) for p in args.paths], dry_run=args.dry_run)
+    run = importer.import_paths(
+        session, [Path(p) for p in args.paths], dry_run=args.dry_run, accept_unsealed=args.accept_unsealed
+    )
     if args.json:
         print_json(run.as_dict())
     else:

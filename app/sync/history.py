@@ -1,5 +1,6 @@
-"""A bundle checked against the bundles imported before it: its sequence number must follow on from theirs, and
-a copy of one of them must be that very bundle. Nothing here writes."""
+"""A bundle checked against the bundles imported before it: its sequence number must follow on from theirs, a
+copy of one of them must be that very bundle, and a station that has sealed its bundles must go on sealing them.
+Nothing here writes."""
 
 from __future__ import annotations
 
@@ -80,4 +81,31 @@ def imported_before(db: sqlite_utils.Database, verified: VerifiedBundle) -> bool
         check_members(verified)
     except BundleRefused as exc:
         raise tampered(verified.station_code, verified.sequence, exc.message) from None
+    return True
+
+
+def check_sealing(db: sqlite_utils.Database, verified: VerifiedBundle, *, accepted: bool) -> bool:
+    """A station that has sealed its bundles does not go back to plain ones on its own: a plain one after
+    sealed ones is an old copy, an old program, or someone else holding the station's key. Refused unless
+    the office has checked with the station (`accepted`); True when such a bundle is let through."""
+    if verified.kind != "station" or verified.opened.sealed:
+        return False
+    sealed_before = db.execute(
+        "SELECT MAX(sequence) FROM sync_bundles WHERE kind = 'station' AND station_code = ? AND sealed = 1",
+        [verified.station_code],
+    ).fetchone()[0]
+    if sealed_before is None:
+        return False
+    if not accepted:
+        raise refused(
+            "{c} 此前的数据包（最近第 {s} 号）都已加密，这一个（第 {n} 号）却未加密：可能是旧副本、旧版程序，"
+            "或他人冒用该家站点的密钥。请先电话向家站点核实；确认无误后，用 liaison import --accept-unsealed"
+            " 导入",
+            "{c} has sent sealed bundles (the latest: number {s}), but this one (number {n}) is not sealed: an"
+            " old copy, an old program, or someone else using the station's key. Check with the station by"
+            " phone; if it is theirs, import it with 'liaison import --accept-unsealed'",
+            c=verified.station_code,
+            s=int(sealed_before),
+            n=verified.sequence,
+        )
     return True

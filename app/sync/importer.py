@@ -100,6 +100,7 @@ def import_paths(
     dry_run: bool = False,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    accept_unsealed: bool = False,
 ) -> ImportRun:
     session.require_initialised()
     files = bundle_files(paths, role=session.role, station_code=settings.STATION_CODE.get(session.db))
@@ -109,7 +110,9 @@ def import_paths(
     for index, path in enumerate(files):
         if progress is not None:
             progress(index, len(files), path.name)
-        run.bundles.append(import_file(session, path, dry_run=dry_run, limits=limits))
+        run.bundles.append(
+            import_file(session, path, dry_run=dry_run, limits=limits, accept_unsealed=accept_unsealed)
+        )
     if progress is not None:
         progress(len(files), len(files), "")
     codes = {b.station_code for b in run.bundles if b.ok and b.kind == "station"}
@@ -121,8 +124,15 @@ def import_paths(
 
 
 def import_file(
-    session: Session, path: Path, *, dry_run: bool = False, limits: Limits = DEFAULT_LIMITS
+    session: Session,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    accept_unsealed: bool = False,
 ) -> BundleSummary:
+    """`accept_unsealed`: the office has checked with the station that a plain bundle, arriving after sealed
+    ones, is its own (liaison import --accept-unsealed)."""
     result = BundleSummary(file_name=path.name)
     db = session.db
     verified: VerifiedBundle | None = None
@@ -137,6 +147,14 @@ def import_file(
         if history.imported_before(db, verified):
             result.outcome = summary.ALREADY
             return result
+        if history.check_sealing(db, verified, accepted=accept_unsealed):
+            result.notes.append(
+                text(
+                    "{c} 的这个数据包未加密（此前的已加密），经确认后导入",
+                    "This bundle from {c} is not sealed (earlier ones were); imported as confirmed",
+                    c=verified.station_code,
+                )
+            )
         check_files(verified)
         if verified.kind == "return":
             _restrict_return(session, verified)
@@ -235,8 +253,8 @@ def _merge(session: Session, verified: VerifiedBundle, result: BundleSummary, *,
             keys.replace_trusted(db, verified.station_code, keys.SEALING, verified.station_sealing)
         db.execute(
             "INSERT INTO sync_bundles (bundle_hash, kind, sender, station_code, sequence, previous_hash, created_at,"
-            " imported_at, operator, file_name, key_fingerprint, records, full)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " imported_at, operator, file_name, key_fingerprint, records, full, sealed)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 verified.bundle_hash,
                 verified.kind,
@@ -251,6 +269,7 @@ def _merge(session: Session, verified: VerifiedBundle, result: BundleSummary, *,
                 result.key_fingerprint,
                 verified.records,
                 int(verified.full),
+                int(verified.opened.sealed),
             ],
         )
         result.outcome = summary.CHECKED if dry_run else summary.IMPORTED

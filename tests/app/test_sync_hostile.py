@@ -1,8 +1,8 @@
 """Hostile bundles that are not bombs: JSON nested to crash a parser, a manifest too large, members compressed
 in a way that cannot be bounded, more broken or more rows than a bundle may hold, sequence numbers meant to
-poison a station code, a tampered copy of a bundle already imported. Each is made for real (re-zipped,
-re-signed with a station's key where the attack needs one) and refused with a clear message; a refused bundle
-leaves the district's database as it was."""
+poison a station code, a tampered copy of a bundle already imported, a plain bundle after sealed ones. Each
+is made for real (re-zipped, re-signed with a station's key where the attack needs one) and refused with a
+clear message; a refused bundle leaves the district's database as it was."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import pytest
 from app.session import Session
 from app.sync import container, export, gaps, importer, keys, status
 from app.sync.container import Limits
-from app.sync.summary import ALREADY
+from app.sync.summary import ALREADY, IMPORTED
 from tests.app import hostile
 from tests.app.hostile import Member, describe, member, signed, stranger, unzip, zip_bytes
 from tests.app.test_sync_support import district, everything, station
@@ -313,3 +313,41 @@ def test_an_altered_bundle_never_imported_is_refused_as_altered(
         tmp_path,
     )
     assert "visits.csv 与清单不符" in reason and "此前导入" not in reason
+
+
+# ------------------------------------------------------------------ sealed, then plain
+
+
+def _sealing_station(desk: Session, office: Session, tmp_path: Path) -> None:
+    """Bundle 1 (plain) and, once the return bundle brought the district's keys, bundle 2 sealed."""
+    assert importer.import_paths(office, [export.export_station(desk, tmp_path / "1").path]).ok
+    assert importer.import_paths(desk, [export.export_return(office, "YP-01", tmp_path / "r").path]).ok
+    sealed = export.export_station(desk, tmp_path / "2")
+    assert sealed.sealed and importer.import_paths(office, [sealed.path]).ok
+
+
+def test_a_plain_bundle_after_sealed_ones_waits_for_the_office(
+    desk: Session, office: Session, tmp_path: Path
+) -> None:
+    _sealing_station(desk, office, tmp_path)
+    with desk.db.atomic():  # an old copy of the program, or someone holding the station's signing key
+        desk.db.execute("DELETE FROM sync_peer_keys WHERE peer = 'district' AND purpose = 'sealing'")
+    plain = export.export_station(desk, tmp_path / "3")
+    assert not plain.sealed
+    reason = _refused(office, plain.path.read_bytes(), tmp_path, plain.path.name)
+    assert "此前的数据包（最近第 2 号）都已加密" in reason and "liaison import --accept-unsealed" in reason
+    run = importer.import_paths(office, [plain.path], accept_unsealed=True)
+    assert run.ok and run.bundles[0].outcome == IMPORTED
+    assert any("未加密" in note.render("zh_CN") for note in run.bundles[0].notes)
+    assert office.db.execute("SELECT sequence, sealed FROM sync_bundles ORDER BY sequence").fetchall() == [
+        (1, 0),
+        (2, 1),
+        (3, 0),
+    ]
+
+
+def test_plain_bundles_before_any_sealed_one_need_no_confirmation(
+    desk: Session, office: Session, tmp_path: Path
+) -> None:
+    for n in range(2):
+        assert importer.import_paths(office, [export.export_station(desk, tmp_path / str(n)).path]).ok

@@ -121,6 +121,30 @@ def test_refused_bundles_exit_2_with_one_line(liaison: Callable[..., Result], tm
     assert wrong.code == 2 and len(wrong.err.strip().splitlines()) == 1
 
 
+def test_a_plain_bundle_after_sealed_ones_needs_accept_unsealed(
+    liaison: Callable[..., Result], tmp_path: Path
+) -> None:
+    station_db, office_db, stick = tmp_path / "yp01.db", tmp_path / "office.db", tmp_path / "U盘"
+    _init_station(liaison, station_db, "YP-01")
+    assert liaison("init", "district", "--name", "杨浦区人大常委会", db_path=office_db).code == 0
+    assert liaison("export", "--out", str(stick), db_path=station_db).code == 0
+    assert liaison("import", str(stick), db_path=office_db).code == 0
+    assert liaison("export", "--station", "YP-01", "--out", str(stick), db_path=office_db).code == 0
+    assert liaison("import", str(stick), db_path=station_db).code == 0
+    sealed = liaison("export", "--out", str(stick), db_path=station_db)
+    assert "已加密" in sealed.out and liaison("import", str(stick), db_path=office_db).code == 0
+    with closing(sqlite3.connect(station_db)) as conn, conn:  # as an old copy of the program would write
+        conn.execute("DELETE FROM sync_peer_keys WHERE peer = 'district' AND purpose = 'sealing'")
+    plain = (
+        liaison("export", "--out", str(tmp_path / "plain"), db_path=station_db).out.strip().splitlines()[-1]
+    )
+    refused = liaison("import", plain, db_path=office_db)
+    assert refused.code == 2 and len(refused.err.strip().splitlines()) == 1
+    assert "--accept-unsealed" in refused.err and "YP-01-000003.liaison" in refused.err
+    accepted = liaison("import", plain, "--accept-unsealed", db_path=office_db)
+    assert accepted.code == 0 and "经确认后导入" in accepted.out
+
+
 def test_new_station_key_is_refused_until_accepted(liaison: Callable[..., Result], tmp_path: Path) -> None:
     office_db = tmp_path / "office.db"
     assert liaison("init", "district", "--name", "杨浦区人大常委会", db_path=office_db).code == 0
