@@ -180,8 +180,8 @@ def headcount(value: object) -> int:
     return count
 
 
-def required_text(value: object, label: Text, *, max_length: int = 2000) -> str:
-    raw = "" if value is None else str(value).strip()
+def required_text(value: object, label: Text, *, max_length: int = 2000, multiline: bool = False) -> str:
+    raw = _plain_text(value, label, multiline)
     if not raw:
         raise _error(_required(label))
     if len(raw) > max_length:
@@ -189,11 +189,33 @@ def required_text(value: object, label: Text, *, max_length: int = 2000) -> str:
     return raw
 
 
-def optional_text(value: object, label: Text, *, max_length: int = 2000) -> str:
-    raw = "" if value is None else str(value).strip()
+def optional_text(value: object, label: Text, *, max_length: int = 2000, multiline: bool = False) -> str:
+    raw = _plain_text(value, label, multiline)
     if len(raw) > max_length:
         raise _error(_too_long(label, max_length))
     return raw
+
+
+# Control characters other than tabs and line breaks are refused (a bundle carrying them is refused at the
+# other end, app/sync/tables.py); a one-line field has its tabs and line breaks (a spreadsheet cell typed
+# with Alt+Enter) turned into a space.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"[\t\r\n]+")
+
+
+def _plain_text(value: object, label: Text, multiline: bool) -> str:
+    raw = "" if value is None else str(value).strip()
+    found = _CONTROL.search(raw)
+    if found is not None:
+        raise _error(
+            text(
+                "{f}含有控制字符 U+{h:04X}：请删除后再试",
+                "{f} holds the control character U+{h:04X}: remove it and try again",
+                f=label,
+                h=ord(found.group()),
+            )
+        )
+    return raw if multiline else _LINE_BREAKS.sub(" ", raw)
 
 
 def _required(label: Text) -> Text:

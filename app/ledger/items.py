@@ -151,13 +151,15 @@ def _choice(value: object, kind: Any, label: Text, default: str) -> Any:
 def _check(ctx: Context, row: Row) -> _Values | None:
     when = row.check("date", validate.past_date, today=ctx.today)
     title = row.check("title", validate.required_text, item_service.L_TITLE, max_length=100)
-    content = row.check("content", validate.optional_text, item_service.L_CONTENT, max_length=8000)
+    content = row.check(
+        "content", validate.optional_text, item_service.L_CONTENT, max_length=8000, multiline=True
+    )
     category = row.check("category", validate.optional_text, item_service.L_CATEGORY, max_length=30)
     community = row.check("community", validate.optional_text, item_service.L_COMMUNITY, max_length=50)
     source = row.check("source_kind", _choice, SourceKind, item_service.L_SOURCE, "reception")
     status = row.check("status", _choice, ItemStatus, text("状态", "status"), "raised")
     department = row.check("department", validate.optional_text, item_service.L_DEPARTMENT, max_length=60)
-    reply = row.check("reply", validate.optional_text, item_service.L_REPLY, max_length=8000)
+    reply = row.check("reply", validate.optional_text, item_service.L_REPLY, max_length=8000, multiline=True)
     satisfaction = row.check(
         "satisfaction", validate.choice, Satisfaction, item_service.L_SATISFACTION, required=False
     )

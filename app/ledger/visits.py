@@ -70,7 +70,7 @@ def prepare(ctx: Context, rows: Iterable[Row]) -> VisitPlan:
         phone = row.check("phone", validate.phone)
         community = row.check("community", validate.optional_text, L_COMMUNITY, max_length=50)
         headcount = row.check("headcount", validate.headcount)
-        raised = row.check("raised", validate.required_text, L_RAISED, max_length=4000)
+        raised = row.check("raised", validate.required_text, L_RAISED, max_length=4000, multiline=True)
         category = row.check("category", validate.optional_text, L_CATEGORY, max_length=30)
         deputies: list[str] = []
         if has_deputies:

@@ -47,7 +47,12 @@ def clean(values: dict[str, Any]) -> dict[str, Any]:
         )
     if "content" in values:
         cleaned["content"] = checker.check(
-            "content", validate.optional_text, values["content"], L_CONTENT, max_length=8000
+            "content",
+            validate.optional_text,
+            values["content"],
+            L_CONTENT,
+            max_length=8000,
+            multiline=True,
         )
     if "category" in values:
         cleaned["category"] = checker.check(
@@ -74,7 +79,7 @@ def clean(values: dict[str, Any]) -> dict[str, Any]:
             cleaned["due_date"] = parsed.isoformat() if parsed else None
     if "reply" in values:
         cleaned["reply"] = checker.check(
-            "reply", validate.optional_text, values["reply"], L_REPLY, max_length=8000
+            "reply", validate.optional_text, values["reply"], L_REPLY, max_length=8000, multiline=True
         )
     checker.raise_if_any()
     return cleaned
@@ -239,7 +244,9 @@ def step_requirements(
                     )
                 changes["due_date"] = due.isoformat()
     if target == ItemStatus.RESOLVED:
-        reply = checker.check("reply", validate.optional_text, values.get("reply", item["reply"]), L_REPLY)
+        reply = checker.check(
+            "reply", validate.optional_text, values.get("reply", item["reply"]), L_REPLY, multiline=True
+        )
         if not reply:
             errors.append(
                 FieldError("reply", text("落实时请填写办理结果", "Enter the handling reply to resolve"))
@@ -319,7 +326,7 @@ def set_satisfaction(session: Session, item_uuid: str, satisfaction: str) -> Non
 
 def add_note(session: Session, item_uuid: str, note: str) -> None:
     require(session.db, item_uuid)
-    note = validate.required_text(note, text("备注", "note"), max_length=2000)
+    note = validate.required_text(note, text("备注", "note"), max_length=2000, multiline=True)
     with session.write() as writer:
         _event(writer, item_uuid, "note", note=note)
 

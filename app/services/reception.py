@@ -49,7 +49,9 @@ def clean(values: dict[str, Any]) -> dict[str, Any]:
             "theme", validate.optional_text, values["theme"], L_THEME, max_length=100
         )
     if "notes" in values:
-        cleaned["notes"] = checker.check("notes", validate.optional_text, values["notes"], L_NOTES)
+        cleaned["notes"] = checker.check(
+            "notes", validate.optional_text, values["notes"], L_NOTES, multiline=True
+        )
     checker.raise_if_any()
     return cleaned
 

@@ -40,7 +40,7 @@ def clean(values: dict[str, Any]) -> dict[str, Any]:
         cleaned["headcount"] = checker.check("headcount", validate.headcount, values["headcount"])
     if "raised" in values:
         cleaned["raised"] = checker.check(
-            "raised", validate.required_text, values["raised"], L_RAISED, max_length=4000
+            "raised", validate.required_text, values["raised"], L_RAISED, max_length=4000, multiline=True
         )
     if "category" in values:
         cleaned["category"] = checker.check(

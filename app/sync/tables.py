@@ -34,11 +34,18 @@ from db import clock
 META = ("uuid", "origin", "created_at", "updated_at", "version", "clock")
 TOMBSTONE_COLUMNS = ("uuid", "table_name", "record_uuid", "origin", "deleted_at", "operator")
 
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-_ORIGIN = re.compile(r"^(district|[A-Z0-9][A-Z0-9_\-]{0,31})$")
+# \Z, not $: a value must not end in a line break ($ matches before one). \d only in ASCII.
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z", re.ASCII)
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?\Z", re.ASCII)
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d\Z", re.ASCII)
+_ORIGIN = re.compile(r"^(district|[A-Z0-9][A-Z0-9_\-]{0,31})\Z")
+_DIGITS = re.compile(r"^[0-9]{1,12}\Z")
+# Control characters (C0 and DEL) have no place in a record; a multi-line text keeps its tabs and line breaks.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_IN_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A version clock is one flat JSON object of a few origins; anything longer or nested is not one.
+_MAX_CLOCK_LENGTH = 4000
 
 
 class RowRefused(Exception):
@@ -54,15 +61,31 @@ Check = Callable[[str], Any]
 
 def _bad(column: str, value: str, why: Text) -> RowRefused:
     shown = value if len(value) <= 40 else value[:40] + "…"
+    shown = _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", shown)
     return RowRefused(text("{c}=“{v}”：{w}", "{c}=“{v}”: {w}", c=column, v=shown, w=why))
 
 
-def _text(column: str, max_length: int, *, required: bool = False) -> Check:
+def _no_control(column: str, value: str, *, multiline: bool = False) -> None:
+    found = (_CONTROL_IN_MULTILINE if multiline else _CONTROL).search(value)
+    if found is not None:
+        raise _bad(
+            column,
+            value,
+            text(
+                "含有控制字符 U+{h:04X}（只有多行文字可以含制表符和换行）",
+                "holds the control character U+{h:04X} (only multi-line texts may hold tabs and line breaks)",
+                h=ord(found.group()),
+            ),
+        )
+
+
+def _text(column: str, max_length: int, *, required: bool = False, multiline: bool = False) -> Check:
     def check(value: str) -> str:
         if required and not value.strip():
             raise _bad(column, value, text("不能为空", "must not be empty"))
         if len(value) > max_length:
             raise _bad(column, value, text("超过{n}个字", "longer than {n} characters", n=max_length))
+        _no_control(column, value, multiline=multiline)
         return value
 
     return check
@@ -122,7 +145,7 @@ def _time(column: str) -> Check:
 
 def _int(column: str, low: int, high: int) -> Check:
     def check(value: str) -> int:
-        if not value.isdigit() or not low <= int(value) <= high:
+        if not _DIGITS.match(value) or not low <= int(value) <= high:
             raise _bad(
                 column, value, text("应为 {a}–{b} 的整数", "must be a whole number {a}–{b}", a=low, b=high)
             )
@@ -159,7 +182,7 @@ def _phone(column: str) -> Check:
 
 def _code(column: str) -> Check:
     def check(value: str) -> str:
-        if not CODE.match(value) or value != value.upper():
+        if not CODE.match(value) or value != value.upper() or value.endswith("\n"):
             raise _bad(column, value, text("不是有效的家站点编号", "is not a valid station code"))
         return value
 
@@ -172,6 +195,7 @@ def _deputy_no(column: str) -> Check:
             return None
         if len(value) > 30 or value != value.upper() or value != value.strip():
             raise _bad(column, value, text("不是规范的代表编号", "is not a canonical deputy number"))
+        _no_control(column, value)
         return value
 
     return check
@@ -186,6 +210,8 @@ def _origin(value: str) -> str:
 
 
 def parse_clock(value: str) -> dict[str, int]:
+    if len(value) > _MAX_CLOCK_LENGTH or value.count("{") + value.count("[") > 1:
+        raise _bad("clock", value, text("不是版本时钟", "is not a version clock"))
     try:
         clock = json.loads(value)
     except ValueError:
@@ -308,7 +334,7 @@ SPECS: dict[str, TableSpec] = {
                 ("end_time", _time("end_time")),
                 ("kind", _choice("kind", ReceptionKind)),
                 ("theme", _text("theme", 100)),
-                ("notes", _text("notes", 2000)),
+                ("notes", _text("notes", 2000, multiline=True)),
             ],
             (Reference("station_uuid", "stations"),),
             _times_rule,
@@ -333,7 +359,7 @@ SPECS: dict[str, TableSpec] = {
                 ("phone", _phone("phone")),
                 ("community", _text("community", 50)),
                 ("headcount", _int("headcount", 1, 10000)),
-                ("raised", _text("raised", 4000, required=True)),
+                ("raised", _text("raised", 4000, required=True, multiline=True)),
                 ("category", _text("category", 30)),
             ],
             (Reference("station_uuid", "stations"), Reference("reception_day_uuid", "reception_days")),
@@ -351,14 +377,14 @@ SPECS: dict[str, TableSpec] = {
                 ("visit_uuid", _uuid("visit_uuid", nullable=True)),
                 ("date", _date("date", not_future=True)),
                 ("title", _text("title", 100, required=True)),
-                ("content", _text("content", 8000)),
+                ("content", _text("content", 8000, multiline=True)),
                 ("category", _text("category", 30)),
                 ("community", _text("community", 50)),
                 ("source_kind", _choice("source_kind", SourceKind)),
                 ("status", _choice("status", _STATUS)),
                 ("department", _text("department", 60)),
                 ("due_date", _date("due_date", nullable=True)),
-                ("reply", _text("reply", 8000)),
+                ("reply", _text("reply", 8000, multiline=True)),
                 ("satisfaction", _choice("satisfaction", Satisfaction, nullable=True)),
             ],
             (Reference("station_uuid", "stations"), Reference("visit_uuid", "visits")),
@@ -372,7 +398,7 @@ SPECS: dict[str, TableSpec] = {
                 ("kind", _text("kind", 10, required=True)),
                 ("from_status", _choice("from_status", _STATUS, nullable=True)),
                 ("to_status", _choice("to_status", _STATUS, nullable=True)),
-                ("note", _text("note", 8000)),
+                ("note", _text("note", 8000, multiline=True)),
                 ("operator", _text("operator", 100)),
             ],
             (Reference("item_uuid", "items"),),
@@ -399,4 +425,5 @@ def check_tombstone(raw: list[str]) -> list[Any]:
         raise _bad("uuid", uuid, text("不是 UUID", "is not a UUID"))
     if table_name not in SPECS:
         raise _bad("table_name", table_name, text("不是同步的表", "is not a synced table"))
+    _no_control("operator", operator)
     return [uuid, table_name, record_uuid, _origin(origin), _stamp("deleted_at")(deleted_at), operator[:100]]

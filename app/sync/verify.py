@@ -22,8 +22,8 @@ KNOWN_TABLES = (*ORDER, TOMBSTONES)
 # Sequence numbers are stored as SQLite integers and compared with what came before; a number this large is
 # never reached by a sender counting its bundles one by one.
 MAX_SEQUENCE = 2**31 - 1
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_\-]{0,31}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}\Z")
+_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_\-]{0,31}\Z")
 _ROUGH_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 
 csv.field_size_limit(1 << 24)

@@ -1,8 +1,9 @@
 """Hostile bundles that are not bombs: JSON nested to crash a parser, a manifest too large, members compressed
 in a way that cannot be bounded, more broken or more rows than a bundle may hold, sequence numbers meant to
-poison a station code, a tampered copy of a bundle already imported, a plain bundle after sealed ones. Each
-is made for real (re-zipped, re-signed with a station's key where the attack needs one) and refused with a
-clear message; a refused bundle leaves the district's database as it was."""
+poison a station code, a tampered copy of a bundle already imported, a plain bundle after sealed ones, control
+characters and other cells made to crash a check. Each is made for real (re-zipped, re-signed with a station's
+key where the attack needs one) and refused with a clear message; a refused bundle leaves the district's
+database as it was."""
 
 from __future__ import annotations
 
@@ -19,7 +20,15 @@ from app.sync import container, export, gaps, importer, keys, status
 from app.sync.container import Limits
 from app.sync.summary import ALREADY, IMPORTED
 from tests.app import hostile
-from tests.app.hostile import Member, describe, member, signed, stranger, unzip, zip_bytes
+from tests.app.hostile import (
+    Member,
+    describe,
+    member,
+    signed,
+    stranger,
+    unzip,
+    zip_bytes,
+)
 from tests.app.test_sync_support import district, everything, station
 
 VISITS = "tables/visits.csv"
@@ -351,3 +360,70 @@ def test_plain_bundles_before_any_sealed_one_need_no_confirmation(
 ) -> None:
     for n in range(2):
         assert importer.import_paths(office, [export.export_station(desk, tmp_path / str(n)).path]).ok
+
+
+# ------------------------------------------------------------------ cells
+
+
+def test_control_characters_are_refused_row_by_row_naming_the_column(
+    desk: Session, office: Session, tmp_path: Path
+) -> None:
+    """Written into the station's database behind the forms' back, as a faulty program or a hand-edited
+    database would: the bundle carries them, and the office refuses those rows alone."""
+    visits = [r[0] for r in desk.db.execute("SELECT uuid FROM visits ORDER BY uuid LIMIT 4").fetchall()]
+    with desk.db.atomic():
+        for column, value, uuid in (
+            ("community", "控江\x00一村", visits[0]),
+            ("visitor_name", "陈\t阿姨", visits[1]),
+            ("category", "物业\x1b[2J", visits[2]),
+            ("raised", "第一行\r\n第二行\t（附言）", visits[3]),
+        ):
+            desk.db.execute(f"UPDATE visits SET {column} = ? WHERE uuid = ?", [value, uuid])
+    run = importer.import_paths(office, [export.export_station(desk, tmp_path / "stick").path])
+    assert run.ok
+    reasons = {row.uuid: row.reason.render("zh_CN") for row in run.bundles[0].refused_rows}
+    assert "community=“控江\\x00一村”：含有控制字符 U+0000" in reasons[visits[0]]
+    assert "visitor_name" in reasons[visits[1]] and "U+0009" in reasons[visits[1]]
+    assert "category" in reasons[visits[2]] and "U+001B" in reasons[visits[2]]
+    assert visits[3] not in reasons  # a multi-line text keeps its line breaks and tabs
+    assert office.db.execute("SELECT raised FROM visits WHERE uuid = ?", [visits[3]]).fetchone()[0] == (
+        "第一行\r\n第二行\t（附言）"
+    )
+    assert (
+        office.db.execute("SELECT COUNT(*) FROM visits WHERE uuid IN (?, ?, ?)", visits[:3]).fetchone()[0]
+        == 0
+    )
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "expected"),
+    [
+        ("clock", "[" * 100_000 + "]" * 100_000, "不是版本时钟"),
+        ("headcount", "²", "应为 1–10000 的整数"),
+        ("headcount", "١٢", "应为 1–10000 的整数"),
+        ("version", "9" * 5000, "应为 1–1000000000 的整数"),
+        ("uuid", "", "不是 UUID"),
+        ("date", "2024-03-01\n", "不是 ISO 日期"),
+    ],
+)
+def test_cells_made_to_crash_a_check_refuse_their_row(
+    column: str,
+    value: str,
+    expected: str,
+    desk: Session,
+    first: Path,
+    office: Session,
+    tmp_path: Path,
+) -> None:
+    rows = _rows(unzip(first.read_bytes())[VISITS])
+    header = rows[0]
+    if column == "uuid":
+        value = rows[1][0] + "\n"
+    rows[1][header.index(column)] = value
+    path = tmp_path / "YP-01-000001.liaison"
+    path.write_bytes(_resigned(first.read_bytes(), desk, tables={VISITS: _csv(rows)}))
+    run = importer.import_paths(office, [path])
+    assert run.ok
+    refused = [r for r in run.bundles[0].refused_rows if r.table == "visits"]  # (and the links to it)
+    assert [r.line for r in refused] == [2]
+    assert expected in refused[0].reason.render("zh_CN")

@@ -87,3 +87,15 @@ def test_times() -> None:
     assert validate.parse_time(0.375) == "09:00"
     with pytest.raises(ValidationError):
         validate.parse_time("25:00")
+
+
+def test_texts_refuse_control_characters_and_one_line_fields_lose_their_line_breaks() -> None:
+    label = i18n.text("小区", "community")
+    with pytest.raises(ValidationError) as caught:
+        validate.optional_text("控江\x00一村", label)
+    assert str(caught.value) == "小区含有控制字符 U+0000：请删除后再试"
+    with pytest.raises(ValidationError):
+        validate.required_text("物业\x1b[2J", label, multiline=True)
+    # A spreadsheet cell typed with Alt+Enter: one line here, as a bundle requires of this field.
+    assert validate.optional_text("控江\n一村\t3号", label) == "控江 一村 3号"
+    assert validate.required_text("第一行\r\n第二行\t附言", label, multiline=True) == "第一行\r\n第二行\t附言"
