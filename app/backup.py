@@ -11,6 +11,7 @@ from app.errors import UserError
 from app.i18n import text
 from app.session import Session
 from db import clock
+from db.files import create_private
 from db.migrations import LATEST_VERSION, current_version
 from db.paths import backup_dir_for
 
@@ -24,6 +25,7 @@ def backup_to(session: Session, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
+    create_private(partial)  # a backup holds everything the database does
     dest = sqlite3.connect(str(partial))
     try:
         session.db.conn.backup(dest)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app import APP_NAME, __version__
 from db import paths
+from db.files import create_private
 
 LOG_FILE_NAME = "liaison.log"
 MAX_BYTES = 1_000_000
@@ -61,6 +62,7 @@ def _attach(path: Path) -> None:
         if current and current[0].baseFilename == os.path.abspath(path):
             return
         path.parent.mkdir(parents=True, exist_ok=True)
+        create_private(path)  # a traceback can quote a resident's details
         handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s\n"))
         for old in current:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from db.files import create_private, make_private
 from db.migrations import LATEST_VERSION, migrate
 
 
@@ -14,6 +15,11 @@ def connect(path: Path | str) -> sqlite3.Connection:
     path = Path(path)
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Created private before SQLite opens it: SQLite gives the -wal and -shm files the database's mode.
+        # A database (or its -wal, -shm) from an earlier version, created 0644, is narrowed here too.
+        create_private(path)
+        for companion in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            make_private(companion)
     # check_same_thread=False: the UI hands a connection to one worker thread at a time, never two at once.
     conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")

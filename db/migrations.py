@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db import clock, schema, schema_listing, schema_sync
+from db.files import create_private
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ def backup_before_migrating(db_path: Path, from_version: int) -> Path | None:
         return None
     stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
     target = db_path.with_name(f"{db_path.stem}.v{from_version}-{stamp}.bak{db_path.suffix}")
+    create_private(target)
     source = sqlite3.connect(str(db_path))
     try:
         dest = sqlite3.connect(str(target))

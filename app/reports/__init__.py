@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from app.reports.annual import build_annual
 from app.reports.monthly import build_monthly
-from app.reports.result import ReportResult
+from app.reports.result import ReportResult, save_copy
 
-__all__ = ["ReportResult", "build_annual", "build_monthly"]
+__all__ = ["ReportResult", "build_annual", "build_monthly", "save_copy"]

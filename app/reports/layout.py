@@ -31,6 +31,7 @@ from reportlab.platypus import (
 from app.errors import UserError
 from app.i18n import current_language, text
 from app.reports.fonts import ReportFont
+from db.files import create_private
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
@@ -271,10 +272,22 @@ def write_pdf(out: Path | str, story: list[Flowable], *, title: str, footer: str
                 p=str(target),
             )
         )
-    # Not mkstemp: its file is private (0600), and a report is written with the user's usual permissions.
+    # Private (0600), as every file the program writes: the monthly report names visitors where the station
+    # chose to print names. Made here so that the PDF writer, opening it again, keeps the mode.
     temp_name = str(folder / f".report-{uuid.uuid4().hex}.pdf")
     pages: list[int] = []
     try:
+        try:
+            create_private(temp_name)
+        except OSError as exc:
+            raise UserError(
+                text(
+                    "无法在“{f}”中写入文件：{m}",
+                    "Cannot write a file in “{f}”: {m}",
+                    f=str(folder),
+                    m=exc.strerror,
+                )
+            ) from None
         doc = SimpleDocTemplate(
             temp_name,
             pagesize=A4,

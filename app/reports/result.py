@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.i18n import Text, text
+from db.files import copy_private
 
 
 @dataclass(frozen=True)
@@ -26,3 +27,8 @@ class ReportResult:
             "STSong-Light and may print differently elsewhere. Install WenQuanYi Zen Hei, SimHei or SimSun "
             "(TrueType) and generate it again.",
         )
+
+
+def save_copy(result: ReportResult, target: Path) -> None:
+    """The report copied where the clerk chose, private (0600) like every file the program writes."""
+    copy_private(result.path, target)

@@ -23,6 +23,7 @@ from app.domain import (
 from app.errors import UserError
 from app.i18n import text
 from app.session import Session
+from db.files import open_private
 
 # A cell beginning with one of these is a formula to Excel and WPS (CSV injection); tab and CR as well.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -129,7 +130,7 @@ SHEETS: tuple[Sheet, ...] = (
 
 def write_sheet(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
     count = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+    with open_private(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)  # \r\n line ends, as Excel writes them
         writer.writerow(header)
         for row in rows:

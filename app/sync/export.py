@@ -32,6 +32,7 @@ from app.sync.container import (
 )
 from app.sync.tables import META, ORDER, SPECS, TOMBSTONE_COLUMNS
 from app.sync.verify import TOMBSTONES, check_files, check_manifest
+from db.files import open_private
 from db.records import current_change_seq, now_iso
 
 ROSTER_TABLES = ("stations", "deputies", "stationings")
@@ -293,7 +294,7 @@ def _write(
         out_dir.mkdir(parents=True, exist_ok=True)
         final = out_dir / name
         temporary = out_dir / f".{name}.part"
-        with open(temporary, "wb") as handle:
+        with open_private(temporary, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

@@ -3,7 +3,6 @@ through Qt's print dialog or save a copy. The PDF itself is made by app.reports;
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 import uuid
 from datetime import date
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import preferences, settings
-from app.reports import ReportResult, build_annual, build_monthly
+from app.reports import ReportResult, build_annual, build_monthly, save_copy
 from app.reports.queries import all_stations
 from app.session import Session
 from db import clock
@@ -309,7 +308,7 @@ class ReportsPage(Page):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            shutil.copyfile(self.result.path, path)
+            save_copy(self.result, path)
         except OSError as exc:
             QMessageBox.warning(
                 self,
