@@ -7,6 +7,7 @@ from app.errors import UserError
 from app.i18n import text
 from app.services import stations
 from app.session import Session
+from app.sync import district_key, keystore
 from app.sync import keys as sync_keys
 
 OPERATOR_MAX_LENGTH = 30
@@ -30,20 +31,55 @@ def set_up(
     name: str = "",
     kind: str = "",
     street: str = "",
+    passphrase: str | None = None,
+    district_key_file: str = "",
 ) -> None:
-    """The first run's answers saved together: the identity, the operator and the language, or none."""
+    """The first run's answers saved together: the identity, the operator, the language, the passphrase and
+    (at a station, if the clerk has it already) the district's key file — or none of them."""
     operator = check_operator(operator)
+    key = district_key.read(district_key_file) if district_key_file and role != "district" else None
     with session.db.atomic():
         if role == "district":
-            init_district(session, name=district_name, operator=operator)
+            init_district(session, name=district_name, operator=operator, passphrase=passphrase)
         else:
-            init_station(session, code=code, name=name, kind=kind, street=street, operator=operator)
+            init_station(
+                session,
+                code=code,
+                name=name,
+                kind=kind,
+                street=street,
+                operator=operator,
+                passphrase=passphrase,
+                district=key,
+            )
         settings.LANGUAGE.set(session.db, language)
 
 
+def _passphrase(session: Session, passphrase: str | None) -> None:
+    """Set the passphrase that encrypts the private keys (or check it, when `init` runs again). Without one
+    given here, it is asked for through keystore's source when the keys are made."""
+    if passphrase is None:
+        return
+    if keystore.protection(session.db) is None:
+        keystore.protect(session.db, passphrase)
+    else:
+        keystore.unlock(session.db, passphrase)
+
+
 def init_station(
-    session: Session, *, code: str, name: str, kind: str, street: str, address: str = "", operator: str = ""
+    session: Session,
+    *,
+    code: str,
+    name: str,
+    kind: str,
+    street: str,
+    address: str = "",
+    operator: str = "",
+    passphrase: str | None = None,
+    district: district_key.DistrictKey | None = None,
 ) -> str:
+    """Set this database up as station `code`, with its keys, and (if given) the district's keys from its key
+    file, so that the first bundle is already sealed."""
     code = stations.check_code(code)
     role = session.role
     current_code = settings.STATION_CODE.get(session.db)
@@ -68,11 +104,14 @@ def init_station(
             session.operator = operator
         with session.write() as writer:
             uuid = stations.upsert(writer, code=code, name=name, kind=kind, street=street, address=address)
+        _passphrase(session, passphrase)
         sync_keys.ensure_own_keys(session.db, district=False)
+        if district is not None:
+            district_key.install_key(session, district)
     return uuid
 
 
-def init_district(session: Session, *, name: str, operator: str = "") -> None:
+def init_district(session: Session, *, name: str, operator: str = "", passphrase: str | None = None) -> None:
     if session.role == "station":
         raise UserError(
             text(
@@ -89,4 +128,5 @@ def init_district(session: Session, *, name: str, operator: str = "") -> None:
         if operator:
             settings.OPERATOR.set(session.db, operator)
             session.operator = operator
+        _passphrase(session, passphrase)
         sync_keys.ensure_own_keys(session.db, district=True)

@@ -118,7 +118,14 @@ def visit_ledger(rows: int, seed: int = 2023) -> bytes:
 
 def _station(folder: Path, name: str) -> Session:
     session = Session.open(folder / name, operator="基准")
-    identity.init_station(session, code="YP-01", name="控江路街道代表之家", kind="home", street="控江路街道")
+    identity.init_station(
+        session,
+        code="YP-01",
+        name="控江路街道代表之家",
+        kind="home",
+        street="控江路街道",
+        passphrase="bench-passphrase",
+    )
     roster = folder / "roster.csv"
     roster.write_bytes(_roster_csv())
     import_file(session, roster)

@@ -29,6 +29,8 @@ from bench.machine import describe
 from bench.performance_doc import replace_section
 from db.records import stable_uuid
 
+PASSPHRASE = "bench-passphrase"  # encrypts the benchmark databases' keys
+
 TODAY = date(2026, 6, 30)
 YEAR = 2026
 MONTH = "2026-05"
@@ -65,7 +67,14 @@ def _first_report(session: Session, out: Path) -> None:
 
 def _station(folder: Path) -> Session:
     session = Session.open(folder / "station.db", operator="bench")
-    identity.init_station(session, code="YP-01", name="控江路街道代表之家", kind="home", street="控江路街道")
+    identity.init_station(
+        session,
+        code="YP-01",
+        name="控江路街道代表之家",
+        kind="home",
+        street="控江路街道",
+        passphrase=PASSPHRASE,
+    )
     demo.generate(session, months=12, seed=1, today=TODAY)
     return session
 
@@ -73,7 +82,7 @@ def _station(folder: Path) -> Session:
 def _district(folder: Path) -> Session:
     """The demo district, then more deputies (to 421, each with duties) and items (to 10,000) in the year."""
     session = Session.open(folder / "district.db", operator="bench")
-    identity.init_district(session, name="杨浦区人大常委会")
+    identity.init_district(session, name="杨浦区人大常委会", passphrase=PASSPHRASE)
     demo.generate(session, months=12, seed=1, today=TODAY)
     db = session.db
     rng = random.Random(421)

@@ -52,6 +52,8 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "bundles seen: full exports", _run_script(schema_sync.V5)),
     Migration(6, "audit entries grouped by change, for undo", _run_script(schema.V6)),
     Migration(7, "item history: statuses checked", _run_script(schema.V7)),
+    Migration(8, "private keys encrypted; the district's key given by hand", _run_script(schema_sync.V8)),
+    Migration(9, "residents' details withheld from unsealed bundles", _run_script(schema_sync.V9)),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -130,3 +130,40 @@ CREATE TABLE sync_aliases (
 V5 = """
 ALTER TABLE sync_bundles ADD COLUMN full INTEGER NOT NULL DEFAULT 0;
 """
+
+# Schema version 8: private keys at rest, and trust in the district's key given by hand.
+# sync_key_protection: how this database's private keys are encrypted (app/sync/keystore.py): scrypt over the
+# passphrase with this salt and cost, AES-256-GCM; check_value is a known text encrypted the same way, so a wrong
+# passphrase is told as such. Keys written before this version stay 'clear' until a passphrase is set, which
+# encrypts them in place. vouched_by: a sealing key waiting to be accepted names the signing key that vouched for
+# it (a key file's or a refused return bundle's), so that accepting that signing key brings its sealing key.
+V8 = """
+CREATE TABLE sync_key_protection (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    kdf TEXT NOT NULL CHECK (kdf IN ('scrypt')),
+    salt BLOB NOT NULL,
+    cost INTEGER NOT NULL,
+    block_size INTEGER NOT NULL,
+    parallelism INTEGER NOT NULL,
+    check_value BLOB NOT NULL,
+    store_id TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+ALTER TABLE sync_own_keys ADD COLUMN protection TEXT NOT NULL DEFAULT 'clear'
+    CHECK (protection IN ('clear', 'passphrase'));
+ALTER TABLE sync_peer_keys ADD COLUMN vouched_by TEXT NOT NULL DEFAULT '';
+"""
+
+# Schema version 9: residents' details withheld from a bundle that could not be sealed (docs/bundle-format.md).
+# At a station, sync_exports.withheld marks such a bundle. At the district, sync_withheld lists the records whose
+# personal columns are older than the rest of the record: personal_clock is the version clock of the copy those
+# columns came from (NULL: none yet, they are blank). A later full copy newer than that fills them in.
+V9 = """
+ALTER TABLE sync_exports ADD COLUMN withheld INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE sync_withheld (
+    table_name TEXT NOT NULL,
+    record_uuid TEXT NOT NULL,
+    personal_clock TEXT,
+    PRIMARY KEY (table_name, record_uuid)
+);
+"""

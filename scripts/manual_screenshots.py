@@ -20,6 +20,9 @@ if str(ROOT) not in sys.path:
 
 from app.cli import main as cli  # noqa: E402
 
+# The demo databases' passphrase, as the clerk would type it when asked (the commands run here have no terminal).
+os.environ.setdefault("LIAISON_PASSPHRASE", "演示数据口令-2026")
+
 STATION = ["init", "station", "--code", "YP-01", "--name", "控江路街道代表之家", "--kind", "home"]
 STATION += ["--street", "控江路街道"]
 DISTRICT = ["init", "district", "--name", "杨浦区人大常委会"]

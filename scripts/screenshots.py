@@ -20,12 +20,18 @@ from app.session import Session  # noqa: E402
 from db.paths import resolve_db_path  # noqa: E402
 
 SIZE = (1400, 900)
+PASSPHRASE = "演示数据口令-2026"  # the demo databases' keys; held in memory for the window opened next
 
 
 def make_demo(path: Path, role: str) -> None:
     session = Session.open(path, operator="王芳")
     if role == "district":
-        identity.init_district(session, name="杨浦区人大常委会", operator="王芳")
+        identity.init_district(session, name="杨浦区人大常委会", operator="王芳", passphrase=PASSPHRASE)
+    else:
+        code, name, kind, street = demo.DEMO_STATIONS[0]
+        identity.init_station(
+            session, code=code, name=name, kind=kind, street=street, operator="王芳", passphrase=PASSPHRASE
+        )
     demo.generate(session, months=12, seed=2023)
     session.close()
 

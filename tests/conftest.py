@@ -16,6 +16,7 @@ from hypothesis import settings as hypothesis_settings  # noqa: E402
 
 from app import i18n, identity  # noqa: E402
 from app.session import Session  # noqa: E402
+from app.sync import keystore  # noqa: E402
 from db import clock  # noqa: E402
 
 # Examples are judged by their result, not their speed: a loaded CI machine must not turn a slow example
@@ -32,6 +33,14 @@ TODAY = date.fromisoformat(os.environ.get("LIAISON_TEST_TODAY") or "2026-12-15")
 # end-to-end tests see the same day.
 os.environ[clock.ENVIRONMENT_VARIABLE] = TODAY.isoformat()
 clock.set_now(TODAY)
+
+# The passphrase that encrypts every test database's private keys, here too for the command lines the end-to-end
+# tests start. Tests of a missing or wrong passphrase take it away themselves.
+PASSPHRASE = "测试口令-2026"
+os.environ[keystore.ENVIRONMENT_VARIABLE] = PASSPHRASE
+# scrypt is slow on purpose; the tests make hundreds of databases. The cost is stored with each database, so a
+# database made here opens with the usual cost settings too.
+keystore.SCRYPT_COST = 2**10
 
 
 @pytest.fixture(scope="session", autouse=True)

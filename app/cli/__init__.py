@@ -107,6 +107,10 @@ def _main(argv: Sequence[str] | None) -> int:
         from ui.main import main as gui_main  # Qt is loaded only when the window is wanted
 
         return gui_main([*(["--db", args.db] if args.db else [])])
+    from app.cli import passphrase
+    from app.sync import keystore
+
+    keystore.set_passphrase_source(passphrase.ask)
     session: Session | None = None
     try:
         session = Session.open(resolve_db_path(args.db), operator=args.operator)

@@ -14,6 +14,7 @@ import json
 import os
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -228,13 +229,16 @@ def _json(data: bytes, what: Text) -> dict[str, Any]:
 def open_bundle(
     data: bytes,
     *,
-    sealing_key: X25519PrivateKey | None,
+    sealing_public: bytes | None = None,
+    unlock: Callable[[], X25519PrivateKey | None] | None = None,
     limits: Limits = DEFAULT_LIMITS,
     here: str = "",
 ) -> OpenedBundle:
     """Unpack (and unseal) a bundle. Hashes, signature and trust are checked by the caller (verify.py).
-    `here` is this database's origin (a station code or 'district'), named in the refusal of a bundle sealed
-    for someone else."""
+    `sealing_public` is this database's sealing key, to which a sealed bundle must be addressed; `unlock` gives
+    its private key, and is called only for a bundle so addressed (it may ask for the passphrase). `here` is
+    this database's origin (a station code or 'district'), named in the refusal of a bundle sealed for someone
+    else."""
     if not data:
         raise refused("文件是空的", "The file is empty")
     if len(data) > limits.max_file_bytes:
@@ -244,7 +248,7 @@ def open_bundle(
     if sealed:
         if set(outer) != {ENVELOPE, PAYLOAD}:
             raise refused("加密数据包的内容不完整", "The sealed bundle is incomplete")
-        inner = _unseal(outer[ENVELOPE], outer[PAYLOAD], sealing_key, here)
+        inner = _unseal(outer[ENVELOPE], outer[PAYLOAD], sealing_public, unlock, here)
         members = _read_zip(inner, limits, {MANIFEST, SIGNATURE}, prefix="tables/")
     else:
         members = outer
@@ -304,17 +308,19 @@ def _not_ours(envelope: dict[str, Any], here: str) -> BundleRefused:
 
 
 def _unseal(
-    envelope_bytes: bytes, payload: bytes, sealing_key: X25519PrivateKey | None, here: str = ""
+    envelope_bytes: bytes,
+    payload: bytes,
+    own_public: bytes | None,
+    unlock: Callable[[], X25519PrivateKey | None] | None,
+    here: str = "",
 ) -> bytes:
     envelope = _json(envelope_bytes, text("信封", "The envelope"))
     if envelope.get("format") != SEALED_FORMAT or envelope.get("cipher") != CIPHER:
         raise refused("加密数据包的格式不受支持", "The sealed bundle's format is not supported")
-    own_public = (
-        sealing_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-        if sealing_key is not None
-        else b""
-    )
-    if sealing_key is None or envelope.get("recipient") != keys.fingerprint(own_public):
+    if own_public is None or unlock is None or envelope.get("recipient") != keys.fingerprint(own_public):
+        raise _not_ours(envelope, here)
+    sealing_key = unlock()  # addressed to us: only now is the private key (and perhaps the passphrase) needed
+    if sealing_key is None:
         raise _not_ours(envelope, here)
     try:
         ephemeral_public = keys.unb64(str(envelope["ephemeral_public"]))

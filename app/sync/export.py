@@ -30,7 +30,7 @@ from app.sync.container import (
     seal,
     unseal_with_ephemeral,
 )
-from app.sync.tables import META, ORDER, SPECS, TOMBSTONE_COLUMNS
+from app.sync.tables import META, ORDER, PERSONAL, SPECS, TOMBSTONE_COLUMNS
 from app.sync.verify import TOMBSTONES, check_files, check_manifest
 from db.files import open_private
 from db.records import current_change_seq, now_iso
@@ -49,6 +49,7 @@ class ExportResult:
     from_seq: int
     to_seq: int
     bundle_hash: str
+    withheld: bool = False  # written without visitors' names and phones
 
 
 def _csv(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> bytes:
@@ -111,7 +112,13 @@ def _next_sequence(session: Session, kind: str, station_code: str) -> tuple[int,
     return (int(row[0]) + 1, str(row[1])) if row else (1, "")
 
 
-def export_station(session: Session, out_dir: Path | str, *, full: bool = False) -> ExportResult:
+def export_station(
+    session: Session, out_dir: Path | str, *, full: bool = False, without_personal_data: bool = False
+) -> ExportResult:
+    """This station's bundle for the district, sealed for the district's key. Without that key the bundle
+    could be read by whoever finds the stick, so it is refused, unless the clerk asks for one without visitors'
+    names and phones (`without_personal_data`); those visits then owe their details to the district, and the
+    next sealed bundle carries them again (docs/bundle-format.md, "Withheld personal data")."""
     session.require_initialised()
     if session.is_district:
         raise UserError(
@@ -120,14 +127,30 @@ def export_station(session: Session, out_dir: Path | str, *, full: bool = False)
                 "At the district office, use 'liaison export --station CODE' for a return bundle",
             )
         )
+    recipient = keys.trusted(session.db, keys.DISTRICT_PEER, keys.SEALING)
+    if recipient is None and not without_personal_data:
+        raise UserError(
+            text(
+                "本机还没有区人大的公钥，数据包无法加密，不能写出来访群众的姓名和电话。请向区人大索取公钥文件"
+                "（区人大公钥.liaison-key），用 liaison keys import-district 文件 导入并电话核对指纹；或加"
+                " --without-personal-data 导出不含来访群众姓名和电话的数据包（这些信息随日后加密的数据包补上）",
+                "This database does not hold the district's key yet, so the bundle cannot be sealed and may not"
+                " carry visitors' names and phones. Ask the district office for its key file (区人大公钥.liaison-key),"
+                " import it with 'liaison keys import-district FILE' and compare its fingerprint by phone; or"
+                " export with --without-personal-data, leaving them out (they follow in a later sealed bundle)",
+            )
+        )
     code = settings.STATION_CODE.get(session.db)
     last = 0 if full else settings.LAST_EXPORTED_SEQ.get(session.db)
+    owed = settings.PERSONAL_DATA_OWED_FROM.get(session.db)
     conn = session.db.conn
     conn.execute("BEGIN")  # one snapshot: what is counted as exported is exactly what was read
     try:
         upto = current_change_seq(session.db)
         where, params = "WHERE change_seq > ?", [last]
         tables = {name: _rows(session, name, where, params) for name in ORDER}
+        if not full and not without_personal_data and 0 <= owed < last:
+            _add_owed(session, tables, owed, last)
         if not full:
             _close_references(session, tables)
         tombstones = _tombstones(session, where, params)
@@ -144,13 +167,29 @@ def export_station(session: Session, out_dir: Path | str, *, full: bool = False)
     )
     # The district learns this station's sealing key from here (signed, so vouched for by the station's key).
     manifest["sealing_key"] = keys.b64(_own_sealing_public(session))
-    recipient = keys.trusted(session.db, keys.DISTRICT_PEER, keys.SEALING)
+    withheld = PERSONAL if without_personal_data else {}
+    if withheld:
+        manifest["withheld"] = {table: list(columns) for table, columns in withheld.items()}
     name = f"{code}-{sequence:06d}{SUFFIX}"
-    result = _write(session, Path(out_dir), name, manifest, tables, tombstones, recipient, last, upto)
+    result = _write(
+        session, Path(out_dir), name, manifest, tables, tombstones, recipient, last, upto, withheld
+    )
     with session.db.atomic():
         _record(session, result, full)
         settings.LAST_EXPORTED_SEQ.set(session.db, max(upto, settings.LAST_EXPORTED_SEQ.get(session.db)))
+        if without_personal_data:
+            settings.PERSONAL_DATA_OWED_FROM.set(session.db, last if owed < 0 else min(owed, last))
+        else:
+            settings.PERSONAL_DATA_OWED_FROM.set(session.db, -1)
     return result
+
+
+def _add_owed(session: Session, tables: dict[str, list[tuple[Any, ...]]], owed: int, last: int) -> None:
+    """Visits sent without their visitors' details since `owed`, not changed since: carried again, whole."""
+    for table in PERSONAL:
+        have = {row[0] for row in tables[table]}
+        again = _rows(session, table, "WHERE change_seq > ? AND change_seq <= ?", [owed, last])
+        tables[table] += [row for row in again if row[0] not in have]
 
 
 def export_return(session: Session, station_code: str, out_dir: Path | str) -> ExportResult:
@@ -256,6 +295,7 @@ def _write(
     recipient: bytes | None,
     from_seq: int,
     upto: int,
+    withheld: dict[str, tuple[str, ...]] | None = None,
 ) -> ExportResult:
     import hashlib
 
@@ -263,6 +303,12 @@ def _write(
     entries = []
     for table, rows in [*tables.items(), (TOMBSTONES, tombstones)]:
         header = TOMBSTONE_COLUMNS if table == TOMBSTONES else (*META, *SPECS[table].columns)
+        left_out = (withheld or {}).get(table, ())
+        if left_out:
+            # Not sent at all (rather than sent blank), so no reader can take them for an edit that emptied them.
+            keep = [i for i, column in enumerate(header) if column not in left_out]
+            header = tuple(header[i] for i in keep)
+            rows = [tuple(row[i] for i in keep) for row in rows]
         data = _csv(header, rows)
         member = f"tables/{table}.csv"
         files[member] = data
@@ -312,7 +358,7 @@ def _write(
                 "The file read back from the disk differs from what was written",
             )
         readable = unseal_with_ephemeral(sealed, recipient) if sealed is not None and recipient else written
-        opened = open_bundle(readable, sealing_key=None)
+        opened = open_bundle(readable)
         if opened.manifest_bytes != manifest_body:
             raise refused("读回的数据包清单不符", "The bundle read back has a different manifest")
         check_files(check_manifest(opened), check_rows=False)
@@ -332,6 +378,7 @@ def _write(
         from_seq,
         upto,
         hashlib.sha256(manifest_body).hexdigest(),
+        bool(withheld),
     )
 
 
@@ -351,7 +398,7 @@ def _sync_folder(folder: Path) -> None:
 def _record(session: Session, result: ExportResult, full: bool) -> None:
     session.db.execute(
         "INSERT INTO sync_exports (bundle_hash, kind, station_code, sequence, from_seq, to_seq, full, sealed,"
-        " records, path, created_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " records, path, created_at, operator, withheld) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             result.bundle_hash,
             result.kind,
@@ -365,6 +412,7 @@ def _record(session: Session, result: ExportResult, full: bool) -> None:
             str(result.path),
             now_iso(),
             session.operator,
+            int(result.withheld),
         ],
     )
 

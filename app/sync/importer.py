@@ -156,7 +156,13 @@ def import_file(
             raise refused(
                 "无法读取文件（{m}）", "Cannot read the file ({m})", m=exc.strerror or str(exc)
             ) from None
-        opened = open_bundle(data, sealing_key=keys.sealing_key(db), limits=limits, here=session.origin)
+        opened = open_bundle(
+            data,
+            sealing_public=keys.own_public(db, keys.SEALING),
+            unlock=lambda: keys.sealing_key(db),
+            limits=limits,
+            here=session.origin,
+        )
         verified = _describe(result, check_manifest(opened))
         check_role(verified, session.role, settings.STATION_CODE.get(db))
         check_trust(db, verified)
@@ -171,12 +177,25 @@ def import_file(
     except BundleRefused as exc:
         result.outcome = summary.REFUSED
         result.reason = exc.message
-        if verified is not None and verified.key_status == keys.KeyCheck.CHANGED and not dry_run:
-            keys.remember_pending(db, verified.sender, keys.SIGNING, verified.signing_key)
+        if verified is not None and verified.untrusted_key and not dry_run:
+            _remember_pending(db, verified)
         if not dry_run:
             with db.atomic():
                 summary.store(db, result, session.operator)
     return result
+
+
+def _remember_pending(db: Any, verified: VerifiedBundle) -> None:
+    """The refused key waits to be accepted, with the sealing key its signature vouched for."""
+    keys.remember_pending(db, verified.sender, keys.SIGNING, verified.signing_key)
+    if verified.sealing_key is not None:
+        keys.remember_pending(
+            db,
+            verified.sender,
+            keys.SEALING,
+            verified.sealing_key,
+            vouched_by=keys.fingerprint(verified.signing_key),
+        )
 
 
 def _describe(result: BundleSummary, verified: VerifiedBundle) -> VerifiedBundle:
@@ -227,6 +246,7 @@ def _merge(session: Session, verified: VerifiedBundle, result: BundleSummary, *,
             sender=verified.sender,
             bundle_hash=verified.bundle_hash,
             sender_station_uuid=sender_station_uuid(verified.kind, verified.station_code),
+            withheld=verified.withheld,
         )
         merged = merger.merge_all(verified.tables)
         merger.apply_tombstones(verified.tables.get(TOMBSTONES, []))

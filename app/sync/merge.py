@@ -24,6 +24,7 @@ from app.services.visits import visit_deputy_uuid_for
 from app.sync import clock
 from app.sync.tables import META, ORDER, SPECS, TableSpec
 from app.sync.verify import RefusedRow
+from app.sync.withheld import PersonalColumns
 from db.bulk import deferred_text_indexes
 from db.records import now_iso
 
@@ -111,8 +112,10 @@ class Merger:
         sender: str,
         bundle_hash: str,
         sender_station_uuid: str | None,
+        withheld: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.db = db
+        self.withheld = withheld or {}
         self.here = here
         self.sender = sender
         self.bundle_hash = bundle_hash
@@ -158,6 +161,7 @@ class Merger:
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         seen: set[str] = set()
+        personal = PersonalColumns.for_table(self.db, spec, self.withheld, self.here)
         for row in rows:
             uuid = row[0]
             if uuid in seen:
@@ -166,17 +170,26 @@ class Merger:
                 )
                 continue
             seen.add(uuid)
-            old = local.get(uuid)
+            original = old = local.get(uuid)
+            if personal is not None:
+                row, old = personal.before(row, old)
             incoming_clock: dict[str, int] = row[5]
             if old is None:
                 inserts.append((*row[:5], 0, clock.dumps(incoming_clock), row[4], *row[content_start:]))
                 counts.imported += 1
+                if personal is not None:
+                    personal.after(row, None, True, True)
                 continue
             decision = self._decide(spec, row, old)
+            if personal is not None and personal.after(
+                row, original, decision is not None, decision is not None and decision[2]
+            ):
+                counts.updated += 1
+                continue
             if decision is None:
                 counts.unchanged += 1
                 continue
-            values, outcome = decision
+            values, outcome, _incoming_won = decision
             updates.append(values)
             if outcome == "updated":
                 counts.updated += 1
@@ -196,13 +209,16 @@ class Merger:
         if updates:
             assignments = ", ".join(f"[{c}] = ?" for c in columns[1:])
             self.db.conn.executemany(f"UPDATE [{spec.name}] SET {assignments} WHERE uuid = ?", updates)
+        if personal is not None:
+            personal.save()
         for old_uuid, new_uuid in pending_repoint:
             self._repoint_deputy(old_uuid, new_uuid)
 
     def _decide(
         self, spec: TableSpec, row: list[Any], old: tuple[Any, ...]
-    ) -> tuple[tuple[Any, ...], str] | None:
-        """None when nothing is written; else the UPDATE's values (columns after uuid, then uuid) and why.
+    ) -> tuple[tuple[Any, ...], str, bool] | None:
+        """None when nothing is written; else the UPDATE's values (columns after uuid, then uuid), why, and
+        whether the incoming copy is the one kept.
 
         old is (uuid, origin, created_at, updated_at, version, sync_clock, sync_clock_version, change_seq,
         content...). A row kept from here keeps its change_seq, so a local edit not yet exported still goes out.
@@ -217,7 +233,7 @@ class Merger:
         strictly_newer = incoming_clock != local_clock and clock.dominates(incoming_clock, local_clock)
         strictly_older = incoming_clock != local_clock and clock.dominates(local_clock, incoming_clock)
         if not same_content and strictly_newer:
-            return self._values(row[:5], 0, incoming_clock, incoming_content), "updated"
+            return self._values(row[:5], 0, incoming_clock, incoming_content), "updated", True
         if not same_content and strictly_older:
             return None
         if (
@@ -241,16 +257,20 @@ class Merger:
             meta = incoming_row if incoming_wins else local_row
             values = self._values(meta, local_seq, both, local_content)
             current = (*local_meta, local_seq, old[5], old[6], *local_content)
-            return (values, "unchanged") if values[:-1] != current else None
+            return (values, "unchanged", incoming_wins) if values[:-1] != current else None
         recorded = self._record_conflict(
             spec, incoming_wins, local_row, local_content, incoming_row, incoming_content
         )
         if incoming_wins:
-            return self._values(incoming_row, 0, both, incoming_content), (
-                "conflict" if recorded else "updated"
+            return (
+                self._values(incoming_row, 0, both, incoming_content),
+                "conflict" if recorded else "updated",
+                True,
             )
-        return self._values(local_row, local_seq, both, local_content), (
-            "conflict" if recorded else "unchanged"
+        return (
+            self._values(local_row, local_seq, both, local_content),
+            "conflict" if recorded else "unchanged",
+            False,
         )
 
     @staticmethod

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from app import settings
 from app.session import Session
 from app.sync import keys
 from app.sync.export import last_export, unexported_count
@@ -23,6 +24,10 @@ class StationStatus:
     replies_to_feed_back: int
     # This station's sealing key: the district seals return bundles with it once a bundle has carried it there.
     own_sealing_fingerprint: str = ""
+    # A district key seen (in a key file or a refused return bundle) and not yet accepted: the newest.
+    pending_district_fingerprint: str = ""
+    # Visits sent without their visitors' names and phones, owed to the district by the next sealed bundle.
+    personal_data_owed: bool = False
 
 
 def station_status(session: Session) -> StationStatus:
@@ -49,6 +54,8 @@ def station_status(session: Session) -> StationStatus:
         last_return,
         replies,
         keys.fingerprint(own_sealing) if own_sealing else "",
+        next((k.fingerprint for k in keys.pending(db, keys.DISTRICT_PEER)), ""),
+        settings.PERSONAL_DATA_OWED_FROM.get(db) >= 0,
     )
 
 

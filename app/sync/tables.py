@@ -21,6 +21,8 @@ from app.rules import BOOK, RecordRules, RuleBroken
 from db.schema_sync import SYNCED_TABLES
 
 META = ("uuid", "origin", "created_at", "updated_at", "version", "clock")
+# Residents' personal details (PIPL): left out of a bundle that cannot be sealed (docs/bundle-format.md).
+PERSONAL: dict[str, tuple[str, ...]] = {"visits": ("visitor_name", "phone")}
 TOMBSTONE_COLUMNS = ("uuid", "table_name", "record_uuid", "origin", "deleted_at", "operator")
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")

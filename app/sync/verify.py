@@ -7,6 +7,7 @@ import csv
 import hashlib
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,7 @@ import sqlite_utils
 from app.i18n import Text, text
 from app.sync import keys
 from app.sync.container import OpenedBundle, refused
-from app.sync.tables import ORDER, SPECS, TOMBSTONE_COLUMNS, RowRefused, check_tombstone
+from app.sync.tables import ORDER, PERSONAL, SPECS, TOMBSTONE_COLUMNS, RowRefused, check_tombstone
 
 TOMBSTONES = "tombstones"
 KNOWN_TABLES = (*ORDER, TOMBSTONES)
@@ -54,6 +55,15 @@ class VerifiedBundle:
     district_sealing: bytes | None = None
     station_sealing: bytes | None = None  # absent from bundles written before stations had a sealing key
     full: bool = False  # a full export: everything up to this bundle, whatever came before it
+    # Refused because its signing key is not (yet) trusted here: the key is remembered, to be accepted.
+    untrusted_key: bool = False
+    # Personal columns left out of this bundle (it could not be sealed), by table, in table order.
+    withheld: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def sealing_key(self) -> bytes | None:
+        """The sender's sealing key, vouched for by this bundle's signature."""
+        return self.district_sealing if self.kind == "return" else self.station_sealing
 
     @property
     def bundle_hash(self) -> str:
@@ -125,6 +135,8 @@ def check_manifest(opened: OpenedBundle) -> VerifiedBundle:
         keys.KeyCheck.FIRST,
     )
     verified.full = changes.get("full") is True
+    if "withheld" in m:
+        verified.withheld = _withheld(m["withheld"], kind)
     if kind == "station" and "sealing_key" in m:
         verified.station_sealing = _public_key(m["sealing_key"], "家站点加密公钥")
     if kind == "return":
@@ -134,6 +146,20 @@ def check_manifest(opened: OpenedBundle) -> VerifiedBundle:
         if verified.district_signing != signing_key:
             raise refused("返回数据包的签名公钥不一致", "The return bundle's signing keys disagree")
     return verified
+
+
+def _withheld(value: Any, kind: str) -> dict[str, tuple[str, ...]]:
+    """Only a station's bundle may leave columns out: all of a table's personal columns, and nothing else."""
+    wrong = refused("数据包清单中的“withheld”无效", "The bundle manifest's “withheld” is invalid")
+    if kind != "station" or not isinstance(value, dict) or not value:
+        raise wrong
+    found: dict[str, tuple[str, ...]] = {}
+    for table, columns in value.items():
+        allowed = PERSONAL.get(table, ())
+        if not isinstance(columns, list) or sorted(columns) != sorted(allowed):
+            raise wrong
+        found[table] = tuple(c for c in SPECS[table].columns if c in columns)
+    return found
 
 
 def check_role(verified: VerifiedBundle, role: str, local_code: str) -> None:
@@ -169,16 +195,44 @@ def check_trust(db: sqlite_utils.Database, verified: VerifiedBundle) -> None:
         )
     status = keys.check_peer(db, verified.sender, keys.SIGNING, verified.signing_key)
     verified.key_status = status
+    new = keys.fingerprint(verified.signing_key)
     if status == keys.KeyCheck.CHANGED:
-        known = keys.trusted(db, verified.sender, keys.SIGNING) or b""
+        verified.untrusted_key = True
+        known = keys.fingerprint(keys.trusted(db, verified.sender, keys.SIGNING) or b"")
+        if verified.sender == keys.DISTRICT_PEER:
+            raise refused(
+                "返回数据包使用了新的区人大密钥（指纹 {n}），与本机登记的（{o}）不同。请电话向区人大核对指纹，一致后运行"
+                ' liaison keys accept district --fingerprint "{n}"',
+                "The return bundle is signed with a new district key (fingerprint {n}), not the registered one"
+                " ({o}). Compare the fingerprint with the district office by phone; if it matches, run"
+                " 'liaison keys accept district --fingerprint \"{n}\"'",
+                n=new,
+                o=known,
+            )
         raise refused(
             "{p} 的数据包使用了新的密钥（指纹 {n}），与已登记的密钥（{o}）不同。请电话核对指纹后运行"
             " liaison keys accept {p}",
             "{p}'s bundle is signed with a new key (fingerprint {n}), not the registered one ({o}). Compare"
             " fingerprints by phone, then run 'liaison keys accept {p}'",
             p=verified.sender,
-            n=keys.fingerprint(verified.signing_key),
-            o=keys.fingerprint(known),
+            n=new,
+            o=known,
+        )
+    if status == keys.KeyCheck.FIRST and verified.kind == "return":
+        # A station believes only the district key it was given: anyone can write a return bundle.
+        verified.untrusted_key = True
+        raise refused(
+            "本机还没有区人大的公钥，无法确认此返回数据包来自区人大（签名密钥指纹 {n}）。请向区人大索取公钥文件"
+            "（区人大公钥.liaison-key，区人大在“数据同步”页或用 liaison keys export-district 生成），用"
+            " liaison keys import-district 文件 导入，并电话核对指纹；或电话核对上述指纹一致后运行"
+            ' liaison keys accept district --fingerprint "{n}"',
+            "This database does not hold the district's key yet, so this return bundle cannot be known to come from"
+            " the district office (its signing key's fingerprint is {n}). Ask the office for its key file"
+            " (区人大公钥.liaison-key, written on its Data exchange page or by 'liaison keys export-district'),"
+            " import it with 'liaison keys import-district FILE' and compare the fingerprint by phone; or, once"
+            " the office has confirmed that fingerprint by phone, run 'liaison keys accept district --fingerprint"
+            ' "{n}"\'',
+            n=new,
         )
 
 
@@ -222,6 +276,25 @@ def check_files(verified: VerifiedBundle, *, check_rows: bool = True) -> None:
         )
 
 
+def _blank_filled(
+    header: tuple[str, ...], left_out: tuple[str, ...], check: Callable[[list[str]], list[Any]]
+) -> Callable[[list[str]], list[Any]]:
+    """A row without the withheld columns, checked as the full row with those cells empty. (The merge never
+    takes the empty cells for values: app/sync/withheld.py.)"""
+    positions = [header.index(c) for c in left_out]
+    width = len(header) - len(positions)
+
+    def checked(raw: list[str]) -> list[Any]:
+        if len(raw) != width:
+            raise RowRefused(text("列数不对", "wrong number of columns"))
+        full = list(raw)
+        for position in positions:
+            full.insert(position, "")
+        return check(full)
+
+    return checked
+
+
 def _parse(verified: VerifiedBundle, table: str, data: bytes, check_rows: bool = True) -> list[list[Any]]:
     try:
         content = data.decode("utf-8")
@@ -231,11 +304,18 @@ def _parse(verified: VerifiedBundle, table: str, data: bytes, check_rows: bool =
     try:
         header = next(reader, None)
         expected = TOMBSTONE_COLUMNS if table == TOMBSTONES else SPECS[table].header
+        left_out = verified.withheld.get(table, ())
+        if left_out:
+            expected = tuple(c for c in expected if c not in left_out)
         if header is None or tuple(header) != expected:
             raise refused(
                 "{t} 的表头与数据包格式不符", "The header of {t} does not match the bundle format", t=table
             )
-        check = check_tombstone if table == TOMBSTONES else SPECS[table].check_row
+        check: Callable[[list[str]], list[Any]] = (
+            check_tombstone if table == TOMBSTONES else SPECS[table].check_row
+        )
+        if left_out:
+            check = _blank_filled(SPECS[table].header, left_out, check)
         good: list[list[Any]] = []
         if not check_rows:
             good.extend(reader)

@@ -14,8 +14,8 @@ from app import backup, crash_log, demo
 from app.reports import build_monthly, save_copy
 from app.services import visits
 from app.session import Session
-from app.sync import csv_export, export
-from tests.app.test_sync_support import station
+from app.sync import csv_export, export, importer
+from tests.app.test_sync_support import district, give_district_key, station
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
@@ -60,6 +60,8 @@ def test_bundles_and_their_temporary_file_are_private(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     desk = station(tmp_path, "YP-01", months=1)
+    office = district(tmp_path)
+    give_district_key(desk, office)
     seen: dict[str, int] = {}
     replace = os.replace
 
@@ -69,8 +71,10 @@ def test_bundles_and_their_temporary_file_are_private(
 
     monkeypatch.setattr(export.os, "replace", watch)
     up = export.export_station(desk, tmp_path / "stick")
-    assert seen == {".YP-01-000001.liaison.part": 0o600}
-    assert mode(up.path) == 0o600
+    assert importer.import_paths(office, [up.path]).ok
+    down = export.export_return(office, "YP-01", tmp_path / "stick")
+    assert seen == {".YP-01-000001.liaison.part": 0o600, ".return-YP-01-000001.liaison.part": 0o600}
+    assert (mode(up.path), mode(down.path)) == (0o600, 0o600)
 
 
 def test_spreadsheets_reports_and_the_error_log_are_private(station_session: Session, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from app.services import reception, visits
 from app.session import Session
 from app.sync import export, importer
 from tests.app.ledger_files import RECEPTION_HEADER, VISIT_HEADER, write_csv, write_xlsx
-from tests.app.test_sync_support import district, station
+from tests.app.test_sync_support import district, give_district_key, station
 
 DAY = "2026-12-01"
 TWELVE_DIGITS = "138123456789"
@@ -104,9 +104,11 @@ def test_in_a_bundle_row(tmp_path: Path) -> None:
             "UPDATE reception_days SET start_time = '14:00', end_time = '10:00' WHERE uuid = ?", [day]
         )
         desk.db.execute("UPDATE visits SET phone = ? WHERE uuid = ?", [TWELVE_DIGITS, visit])
+    office = district(tmp_path)
+    give_district_key(desk, office)
     bundle = export.export_station(desk, tmp_path / "stick").path
 
-    run = importer.import_paths(district(tmp_path), [bundle])
+    run = importer.import_paths(office, [bundle])
     assert run.ok
     refused = {row.uuid: row.reason.render("zh_CN") for row in run.bundles[0].refused_rows}
     assert refused == {

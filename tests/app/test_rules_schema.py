@@ -21,10 +21,12 @@ BOOKKEEPING = {
     "change_counter",
     "audit_log",
     "sync_own_keys",
+    "sync_key_protection",
     "sync_peer_keys",
     "sync_bundles",
     "sync_exports",
     "sync_import_log",
+    "sync_withheld",
 }
 # Columns every synced record carries for sync itself (db/schema.py RECORD_COLUMNS, db/schema_sync.py).
 RECORD_BOOKKEEPING = (

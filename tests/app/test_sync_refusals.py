@@ -12,13 +12,15 @@ import pytest
 from app.session import Session
 from app.sync import export, importer
 from app.sync.container import Limits
-from tests.app.test_sync_support import district, everything, station
+from tests.app.test_sync_support import district, everything, give_district_key, station
 
 
 @pytest.fixture
 def bundle(tmp_path: Path) -> Path:
+    """A plain bundle, as a station without the district's key writes it (without visitors' details): the file
+    a sealed bundle opens into, open to tampering here."""
     s = station(tmp_path, "YP-01", months=2)
-    path = export.export_station(s, tmp_path / "stick").path
+    path = export.export_station(s, tmp_path / "stick", without_personal_data=True).path
     s.close()
     return path
 
@@ -112,8 +114,7 @@ def test_oversized_member_is_refused_while_inflating(bundle: Path, office: Sessi
 
 def test_sealed_bundle_altered_on_the_stick_is_refused(tmp_path: Path, office: Session) -> None:
     desk = station(tmp_path, "YP-01", months=2)
-    importer.import_paths(office, [export.export_station(desk, tmp_path / "1").path])
-    importer.import_paths(desk, [export.export_return(office, "YP-01", tmp_path / "r").path])
+    give_district_key(desk, office)
     sealed = export.export_station(desk, tmp_path / "2", full=True)
     assert sealed.sealed
     bad = tmp_path / "bad.liaison"
@@ -137,6 +138,7 @@ def test_rows_breaking_the_rules_are_refused_one_by_one(tmp_path: Path, office: 
             "UPDATE visits SET headcount = 0, change_seq = 999 WHERE rowid = (SELECT MIN(rowid) FROM visits)"
         )
         desk.db.execute("UPDATE change_counter SET value = 1000")
+    give_district_key(desk, office)
     path = export.export_station(desk, tmp_path / "stick").path
     run = importer.import_paths(office, [path])
     assert run.ok
@@ -150,13 +152,17 @@ def test_rows_breaking_the_rules_are_refused_one_by_one(tmp_path: Path, office: 
 
 def test_a_bundle_signed_with_another_stations_key_is_refused(tmp_path: Path, office: Session) -> None:
     first = station(tmp_path, "YP-01", months=0)
+    give_district_key(first, office)
     assert importer.import_paths(office, [export.export_station(first, tmp_path / "1").path]).ok
-    # YP-02's database was made by copying YP-01's keys (a cloned PC, or a forger holding YP-01's key).
+    # YP-02's database was made by copying YP-01's keys (a cloned PC, or a forger holding YP-01's key and its
+    # passphrase).
     other = station(tmp_path, "YP-02", months=0)
+    give_district_key(other, office)
     with other.db.atomic():
-        other.db.execute("DELETE FROM sync_own_keys")
-        for row in first.db.execute("SELECT purpose, private_key, public_key, created_at FROM sync_own_keys"):
-            other.db.execute("INSERT INTO sync_own_keys VALUES (?, ?, ?, ?)", list(row))
+        for table in ("sync_own_keys", "sync_key_protection"):
+            other.db.execute(f"DELETE FROM {table}")
+            for row in first.db.execute(f"SELECT * FROM {table}"):
+                other.db.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * len(row))})", list(row))
     before = everything(office)
     run = importer.import_paths(office, [export.export_station(other, tmp_path / "2").path])
     assert not run.ok and "YP-01" in run.bundles[0].reason.render("zh_CN")

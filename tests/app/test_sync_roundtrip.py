@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,9 @@ from app import stats
 from app.errors import UserError
 from app.period import Period
 from app.services import visits
-from app.sync import export, importer, keys, status
-from tests.app.test_sync_support import canonical, district, everything, station
+from app.session import Session
+from app.sync import container, export, importer, keys, status
+from tests.app.test_sync_support import canonical, district, everything, give_district_key, station
 
 ALL_TIME = Period.between("2000-01-01", "2100-12-31")
 PER_STATION = ("reception_days", "visits", "person_visits", "sentiment_items")
@@ -22,14 +22,15 @@ PER_STATION = ("reception_days", "visits", "person_visits", "sentiment_items")
 def test_round_trip_of_three_stations_is_the_union(tmp_path: Path) -> None:
     out = tmp_path / "stick"
     figures = []
+    office = district(tmp_path)
     # One roster (the demo's, from the same seed) loaded at each station; different months of activity.
     for code, months in (("YP-01", 6), ("YP-02", 5), ("YP-03", 4)):
         s = station(tmp_path, code, months=months)
+        give_district_key(s, office)
         figures.append((code, stats.compute(s.db, ALL_TIME, code)))
         result = export.export_station(s, out)
-        assert result.path.exists() and not result.sealed
+        assert result.path.exists() and result.sealed
         s.close()
-    office = district(tmp_path)
     run = importer.import_paths(office, [out])
     assert run.ok and [b.outcome for b in run.bundles] == ["imported"] * 3
     assert all(b.key_first_seen and b.key_fingerprint for b in run.bundles)
@@ -67,6 +68,8 @@ def test_round_trip_of_three_stations_is_the_union(tmp_path: Path) -> None:
 
 def test_incremental_exports_carry_changes_and_deletions(tmp_path: Path) -> None:
     s = station(tmp_path, "YP-01", months=2)
+    office = district(tmp_path)
+    give_district_key(s, office)
     out = tmp_path / "stick"
     first = export.export_station(s, out)
     assert export.unexported_count(s) == 0
@@ -82,7 +85,6 @@ def test_incremental_exports_carry_changes_and_deletions(tmp_path: Path) -> None
     assert export.unexported_count(s) > 0
     second = export.export_station(s, out)
     assert second.sequence == 2 and second.records < first.records
-    office = district(tmp_path)
     run = importer.import_paths(office, [out])
     assert run.ok
     assert run.bundles[1].tables["visits"].updated == 1
@@ -96,12 +98,13 @@ def test_incremental_exports_carry_changes_and_deletions(tmp_path: Path) -> None
 
 def test_gaps_are_reported_without_blocking(tmp_path: Path) -> None:
     s = station(tmp_path, "YP-01", months=2)
+    office = district(tmp_path)
+    give_district_key(s, office)
     out = tmp_path / "stick"
     paths = []
     for n in range(3):
         visits.create(s, date="2024-03-0" + str(n + 1), raised=f"第{n}次反映的问题")
         paths.append(export.export_station(s, out).path)
-    office = district(tmp_path)
     run = importer.import_paths(office, [paths[0], paths[2]])
     assert run.ok and run.gaps == {"YP-01": [2]}
     assert [n.render("zh_CN") for n in run.gap_notes()] == ["YP-01：缺少第 2 号数据包"]
@@ -113,8 +116,9 @@ def test_gaps_are_reported_without_blocking(tmp_path: Path) -> None:
 
 def test_dry_run_checks_and_writes_nothing(tmp_path: Path) -> None:
     s = station(tmp_path, "YP-01", months=2)
-    path = export.export_station(s, tmp_path / "stick").path
     office = district(tmp_path)
+    give_district_key(s, office)
+    path = export.export_station(s, tmp_path / "stick").path
     before = everything(office)
     run = importer.import_paths(office, [path], dry_run=True)
     assert run.bundles[0].outcome == "checked"
@@ -128,9 +132,11 @@ def test_dry_run_checks_and_writes_nothing(tmp_path: Path) -> None:
 def test_one_station_cannot_change_another_stations_records(tmp_path: Path) -> None:
     office = district(tmp_path)
     a = station(tmp_path, "YP-01", months=2, seed=1)
+    give_district_key(a, office)
     importer.import_paths(office, [export.export_station(a, tmp_path / "a").path])
     # YP-02 somehow holds a copy of one of YP-01's visits and edits it.
     b = station(tmp_path, "YP-02", months=0)
+    give_district_key(b, office)
     row = a.db.execute("SELECT uuid, date, raised FROM visits ORDER BY uuid LIMIT 1").fetchone()
     b.db.execute("PRAGMA foreign_keys = OFF")
     with b.write() as writer:
@@ -147,6 +153,7 @@ def test_one_station_cannot_change_another_stations_records(tmp_path: Path) -> N
 
 def test_a_failed_export_marks_nothing_exported(tmp_path: Path) -> None:
     s = station(tmp_path, "YP-01", months=2)
+    give_district_key(s, district(tmp_path))
     waiting = export.unexported_count(s)
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the stick's folder should be")
@@ -160,6 +167,8 @@ def test_a_failed_export_marks_nothing_exported(tmp_path: Path) -> None:
 
 def test_a_database_set_up_before_keys_existed_gets_them_on_export(tmp_path: Path) -> None:
     s = station(tmp_path, "YP-01", months=0)
+    office = district(tmp_path)
+    give_district_key(s, office)
     with s.db.atomic():
         s.db.execute("DELETE FROM sync_own_keys")  # as a database initialised by an older version
     result = export.export_station(s, tmp_path / "stick")
@@ -168,11 +177,13 @@ def test_a_database_set_up_before_keys_existed_gets_them_on_export(tmp_path: Pat
         ("sealing",),
         ("signing",),
     ]
-    assert importer.import_paths(district(tmp_path), [result.path]).ok
+    assert importer.import_paths(office, [result.path]).ok
 
 
 def test_a_station_without_a_sealing_key_gets_one_on_export_once(tmp_path: Path) -> None:
     s = station(tmp_path, "YP-01", months=0)
+    office = district(tmp_path)
+    give_district_key(s, office)
     signing = keys.own_public(s.db, keys.SIGNING)
     with s.db.atomic():
         s.db.execute("DELETE FROM sync_own_keys WHERE purpose = 'sealing'")  # set up before stations sealed
@@ -182,8 +193,16 @@ def test_a_station_without_a_sealing_key_gets_one_on_export_once(tmp_path: Path)
     second = export.export_station(s, tmp_path / "stick", full=True)
     assert keys.own_public(s.db, keys.SEALING) == sealing  # idempotent: the key is made once
     for path in (first.path, second.path):
-        manifest = json.loads(zipfile.ZipFile(path).read("manifest.json"))
+        manifest = json.loads(_opened(office, path).manifest_bytes)
         assert keys.unb64(manifest["sealing_key"]) == sealing
-    office = district(tmp_path)
     assert importer.import_paths(office, [first.path]).ok
     assert keys.trusted(office.db, "YP-01", keys.SEALING) == sealing
+
+
+def _opened(office: Session, path: Path) -> container.OpenedBundle:
+    """A sealed bundle as the district opens it."""
+    return container.open_bundle(
+        path.read_bytes(),
+        sealing_public=keys.own_public(office.db, keys.SEALING),
+        unlock=lambda: keys.sealing_key(office.db),
+    )

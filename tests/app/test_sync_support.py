@@ -10,6 +10,7 @@ from typing import Any
 
 from app import demo, identity
 from app.session import Session
+from app.sync import district_key
 
 # Local bookkeeping that legitimately differs between two databases holding the same data.
 LOCAL_ONLY_COLUMNS = {
@@ -86,3 +87,11 @@ def everything(session: Session) -> dict[str, list[tuple[Any, ...]]]:
         session.db.execute("SELECT rowid, title, reply FROM items_fts").fetchall(), key=repr
     )
     return dump
+
+
+def give_district_key(desk: Session, office: Session) -> None:
+    """What a station does before its first export: import the district's key file (after comparing its
+    fingerprint with the office by phone)."""
+    folder = Path(str(office.path)).parent if office.path else Path(".")
+    path, _key = district_key.write(office, folder / f"{desk.origin}-{district_key.FILE_NAME}")
+    district_key.install(desk, path)

@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app.errors import UserError
 from app.services import items, stations
 from app.sync import conflicts, container, export, importer, keys, status
-from tests.app.test_sync_support import canonical, district, everything, station
+from tests.app.test_sync_support import canonical, district, everything, give_district_key, station
 
 
 def test_item_handled_at_the_district_is_fed_back_at_the_station(tmp_path: Path) -> None:
@@ -21,8 +21,14 @@ def test_item_handled_at_the_district_is_fed_back_at_the_station(tmp_path: Path)
         desk, date="2024-05-06", title="小区路灯不亮", content="凤城三村12号楼前路灯坏了一个月"
     )
     office = district(tmp_path)
+    give_district_key(desk, office)  # before its first export: that bundle is sealed already
     first = export.export_station(desk, tmp_path / "to-office")
-    assert not first.sealed  # the station does not yet hold the district's key
+    assert first.sealed and status.station_status(desk).sealed_for_district
+    visitor = desk.db.execute(
+        "SELECT visitor_name, phone FROM visits WHERE phone != '' ORDER BY uuid LIMIT 1"
+    ).fetchone()
+    for secret in (*visitor, "凤城三村12号楼前路灯坏了一个月"):
+        assert secret.encode("utf-8") not in first.path.read_bytes(), secret
     assert importer.import_paths(office, [first.path]).ok
 
     items.move(office, uuid, "assigned", department="区绿化市容局")
@@ -53,8 +59,6 @@ def test_item_handled_at_the_district_is_fed_back_at_the_station(tmp_path: Path)
     )
     steps = [e["to_status"] for e in items.history(desk.db, uuid) if e["kind"] in ("created", "status")]
     assert steps == ["raised", "assigned", "handling", "resolved"]
-    # The station now holds the district's keys: its next bundle is sealed for the district.
-    assert status.station_status(desk).sealed_for_district
     assert status.station_status(desk).replies_to_feed_back >= 1
 
     items.move(desk, uuid, "fed_back", satisfaction="satisfied")
@@ -77,6 +81,7 @@ def test_both_sides_changing_an_item_is_kept_as_a_labelled_conflict(tmp_path: Pa
     desk = station(tmp_path, "YP-01", months=0)
     uuid = items.create(desk, date="2024-05-06", title="路口拥堵", content="早高峰拥堵")
     office = district(tmp_path)
+    give_district_key(desk, office)
     importer.import_paths(office, [export.export_station(desk, tmp_path / "a").path])
     items.move(office, uuid, "assigned", department="区交警支队")  # the district assigns…
     items.edit(desk, uuid, title="学校路口早高峰拥堵")  # …while the station corrects the title
@@ -114,6 +119,8 @@ def test_return_bundle_for_another_station_is_refused(tmp_path: Path) -> None:
     a = station(tmp_path, "YP-01", months=0)
     b = station(tmp_path, "YP-02", months=0)
     office = district(tmp_path)
+    give_district_key(a, office)
+    give_district_key(b, office)
     importer.import_paths(office, [export.export_station(a, tmp_path / "a").path])
     back = export.export_return(office, "YP-01", tmp_path / "back")
     assert back.sealed
@@ -138,6 +145,7 @@ def test_return_bundle_for_another_station_is_refused(tmp_path: Path) -> None:
 def test_a_sealed_return_bundle_with_a_flipped_byte_is_refused_whole(tmp_path: Path) -> None:
     desk = station(tmp_path, "YP-01", months=2)
     office = district(tmp_path)
+    give_district_key(desk, office)
     assert importer.import_paths(office, [export.export_station(desk, tmp_path / "up").path]).ok
     back = export.export_return(office, "YP-01", tmp_path / "back")
     assert back.sealed
@@ -162,13 +170,14 @@ def test_return_bundle_is_signed_only_until_the_station_sent_its_sealing_key(tmp
     office = district(tmp_path)
     with desk.db.atomic():
         desk.db.execute("DELETE FROM sync_own_keys WHERE purpose = 'sealing'")  # set up by an older version
-    older = export.export_station(desk, tmp_path / "up")
+    older = export.export_station(desk, tmp_path / "up", without_personal_data=True)  # plain, to rewrite
     # An older version wrote no sealing key into its manifest; such a bundle is still accepted.
     plain = _without_manifest_field(older.path, "sealing_key", keys.signing_key(desk.db))
     assert importer.import_paths(office, [plain]).ok
     assert keys.trusted(office.db, "YP-01", keys.SEALING) is None
     first = export.export_return(office, "YP-01", tmp_path / "back")
     assert not first.sealed and "tables/deputies.csv" in zipfile.ZipFile(first.path).namelist()
+    give_district_key(desk, office)
     assert importer.import_paths(desk, [first.path]).ok
     # The station's next bundle brings its key; from then on its return bundles are sealed.
     assert importer.import_paths(office, [export.export_station(desk, tmp_path / "up").path]).ok
@@ -178,10 +187,12 @@ def test_return_bundle_is_signed_only_until_the_station_sent_its_sealing_key(tmp
 def test_district_key_change_needs_acceptance_at_the_office(tmp_path: Path) -> None:
     office = district(tmp_path)
     first = station(tmp_path, "YP-01", months=0)
+    give_district_key(first, office)
     assert importer.import_paths(office, [export.export_station(first, tmp_path / "1").path]).ok
     # The station's PC was replaced and set up again: same code, new key.
     (tmp_path / "again").mkdir()
     again = station(tmp_path / "again", "YP-01", months=0)
+    give_district_key(again, office)
     path = export.export_station(again, tmp_path / "2").path
     run = importer.import_paths(office, [path])
     assert not run.ok and "liaison keys accept YP-01" in str(run.bundles[0].reason)
@@ -224,6 +235,8 @@ def test_a_roster_placeholder_giving_way_to_the_stations_own_record_is_no_confli
     with other.write() as writer:  # YP-02's roster names YP-01 before YP-01's own data arrives
         stations.ensure_placeholder(writer, "YP-01")
     office = district(tmp_path)
+    give_district_key(own, office)
+    give_district_key(other, office)
     assert importer.import_paths(office, [export.export_station(own, tmp_path / "a").path]).ok
     run = importer.import_paths(office, [export.export_station(other, tmp_path / "b").path])
     assert run.ok
@@ -239,6 +252,8 @@ def test_one_stick_carries_both_directions_and_each_side_imports_the_folder(tmp_
     items.create(desk, date="2024-05-06", title="路灯不亮", content="凤城三村路灯坏了")
     neighbour = station(tmp_path, "YP-02", months=0)
     office = district(tmp_path)
+    give_district_key(desk, office)
+    give_district_key(neighbour, office)
     export.export_station(desk, stick)
     export.export_station(neighbour, stick)
     first = importer.import_paths(office, [stick])
@@ -251,7 +266,7 @@ def test_one_stick_carries_both_directions_and_each_side_imports_the_folder(tmp_
     back = importer.import_paths(desk, [stick])
     assert back.ok, [b.lines() for b in back.bundles]
     assert [b.file_name for b in back.bundles] == ["return-YP-01-000001.liaison"]
-    assert "首次收到 区人大 的密钥" in back.bundles[0].lines()[1]
+    assert not back.bundles[0].key_first_seen  # the station had the district's key from its key file
     # And at the office again: the return bundles it wrote are not its to import.
     again = importer.import_paths(office, [stick])
     assert again.ok and sorted(b.file_name for b in again.bundles) == [
@@ -274,6 +289,7 @@ def test_open_items_at_the_office_are_those_not_yet_handled_as_the_reports_count
     waiting = items.create(desk, date="2024-05-06", title="路口拥堵", content="")
     done = items.create(desk, date="2024-05-07", title="路灯不亮", content="")
     office = district(tmp_path)
+    give_district_key(desk, office)
     assert importer.import_paths(office, [export.export_station(desk, tmp_path / "a").path]).ok
     items.move(office, done, "assigned", department="区绿化市容局")
     items.move(office, done, "handling")

@@ -15,7 +15,7 @@ from app.services import items as item_service
 from app.services import visits as visit_service
 from app.session import Session
 from app.sync import export, importer
-from tests.app.test_sync_support import district, station
+from tests.app.test_sync_support import district, give_district_key, station
 
 
 def _visit_with_deputies(s: Session) -> tuple[str, list[str]]:
@@ -98,6 +98,7 @@ def test_a_record_changed_since_is_not_undone_and_nothing_is_written(station_ses
 def test_an_undone_deletion_reaches_the_district_alive(tmp_path: Path) -> None:
     s = station(tmp_path, "YP-01", months=0)
     office = district(tmp_path)
+    give_district_key(s, office)
     uuid, _ = _visit_with_deputies(s)
     importer.import_paths(office, [export.export_station(s, tmp_path / "stick").path])
     assert office.db.execute("SELECT COUNT(*) FROM visits WHERE uuid = ?", [uuid]).fetchone()[0] == 1
@@ -120,7 +121,7 @@ def test_a_deletion_already_exported_is_not_undone(tmp_path: Path) -> None:
     s = station(tmp_path, "YP-01", months=0)
     uuid, _ = _visit_with_deputies(s)
     deleted = perform(s, visit_service.delete, uuid)
-    export.export_station(s, tmp_path / "stick")
+    export.export_station(s, tmp_path / "stick", without_personal_data=True)
     with pytest.raises(UserError) as refused:
         perform(s, undo.revert, deleted.changes.change_seqs)
     assert "已随数据包导出" in str(refused.value)

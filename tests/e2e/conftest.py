@@ -29,8 +29,22 @@ class Result:
 def liaison(tmp_path: Path) -> Callable[..., Result]:
     db = tmp_path / "cli.db"
 
-    def run(*args: str, db_path: Path | None = None, lang: str = "zh_CN") -> Result:
+    def run(
+        *args: str,
+        db_path: Path | None = None,
+        lang: str = "zh_CN",
+        passphrase: str | None = None,
+        new_passphrase: str | None = None,
+    ) -> Result:
+        """`passphrase` replaces the suite's LIAISON_PASSPHRASE ("" leaves it unset); `new_passphrase` is
+        LIAISON_NEW_PASSPHRASE."""
         env = {**os.environ, "LIAISON_DB": str(db_path or db), "LIAISON_LANG": lang}
+        if passphrase is not None:
+            env.pop("LIAISON_PASSPHRASE", None)
+            if passphrase:
+                env["LIAISON_PASSPHRASE"] = passphrase
+        if new_passphrase is not None:
+            env["LIAISON_NEW_PASSPHRASE"] = new_passphrase
         proc = subprocess.run(
             [sys.executable, "-m", "app.cli", *args],
             cwd=ROOT,

@@ -14,7 +14,7 @@ from pathlib import Path
 from tests.e2e.conftest import Result
 
 
-def _init_station(liaison: Callable[..., Result], db: Path, code: str) -> None:
+def _init_station(liaison: Callable[..., Result], db: Path, code: str, *options: str) -> Result:
     made = liaison(
         "init",
         "station",
@@ -26,23 +26,37 @@ def _init_station(liaison: Callable[..., Result], db: Path, code: str) -> None:
         "home",
         "--street",
         "控江路街道",
+        *options,
         db_path=db,
     )
     assert made.code == 0, made.err
     assert liaison("demo", "--months", "2", "--seed", "7", db_path=db).code == 0
+    return made
+
+
+def _district_key(liaison: Callable[..., Result], office_db: Path, folder: Path) -> Path:
+    written = liaison("keys", "export-district", "--out", str(folder), db_path=office_db)
+    assert written.code == 0, written.err
+    return Path(written.out.strip().splitlines()[-1])
 
 
 def test_station_to_district_and_back(liaison: Callable[..., Result], tmp_path: Path) -> None:
     stick = tmp_path / "U盘"
     station_db, office_db = tmp_path / "yp01.db", tmp_path / "office.db"
-    _init_station(liaison, station_db, "YP-01")
+    assert liaison("init", "district", "--name", "杨浦区人大常委会", db_path=office_db).code == 0
+    key_file = _district_key(liaison, office_db, tmp_path)
+    assert key_file.name == "区人大公钥.liaison-key"
+    fingerprint = liaison("keys", "list", "--json", db_path=office_db).json()["own"]
+    made = _init_station(liaison, station_db, "YP-01", "--district-key", str(key_file))
+    assert fingerprint in made.out and "电话" in made.out  # to compare with the office by phone
     exported = liaison("export", "--out", str(stick), db_path=station_db)
     assert exported.code == 0, exported.err
+    assert "已加密" in exported.out  # the first bundle is sealed already
     bundle = Path(exported.out.strip().splitlines()[-1])  # the last line is the path
     assert bundle.exists() and bundle.parent == stick and bundle.name == "YP-01-000001.liaison"
+    assert set(zipfile.ZipFile(bundle).namelist()) == {"envelope.json", "payload.bin"}
     assert not list(stick.glob(".*.part"))  # no temporary file left behind
 
-    assert liaison("init", "district", "--name", "杨浦区人大常委会", db_path=office_db).code == 0
     dry = liaison("import", str(stick), "--dry-run", "--json", db_path=office_db)
     assert dry.code == 0 and dry.json()["bundles"][0]["outcome"] == "checked"
     assert liaison("stats", "--json", db_path=office_db).json()["visits"] == 0
@@ -81,7 +95,9 @@ def test_station_to_district_and_back(liaison: Callable[..., Result], tmp_path: 
 def test_refused_bundles_exit_2_with_one_line(liaison: Callable[..., Result], tmp_path: Path) -> None:
     station_db, office_db = tmp_path / "yp01.db", tmp_path / "office.db"
     _init_station(liaison, station_db, "YP-01")
-    bundle = Path(liaison("export", "--out", str(tmp_path), db_path=station_db).out.strip().splitlines()[-1])
+    # Plain (the station has no district key yet), so that its members can be tampered with.
+    plain = liaison("export", "--out", str(tmp_path), "--without-personal-data", db_path=station_db)
+    bundle = Path(plain.out.strip().splitlines()[-1])
     assert liaison("init", "district", "--name", "杨浦区人大常委会", db_path=office_db).code == 0
     data = bundle.read_bytes()
     edited = io.BytesIO()
@@ -118,9 +134,10 @@ def test_refused_bundles_exit_2_with_one_line(liaison: Callable[..., Result], tm
 def test_new_station_key_is_refused_until_accepted(liaison: Callable[..., Result], tmp_path: Path) -> None:
     office_db = tmp_path / "office.db"
     assert liaison("init", "district", "--name", "杨浦区人大常委会", db_path=office_db).code == 0
+    key_file = _district_key(liaison, office_db, tmp_path)
     first, second = tmp_path / "old-pc.db", tmp_path / "new-pc.db"
     for db in (first, second):
-        _init_station(liaison, db, "YP-01")
+        _init_station(liaison, db, "YP-01", "--district-key", str(key_file))
     old = liaison("export", "--out", str(tmp_path / "a"), db_path=first).out.strip().splitlines()[-1]
     new = liaison("export", "--out", str(tmp_path / "b"), db_path=second).out.strip().splitlines()[-1]
     assert liaison("import", old, db_path=office_db).code == 0
@@ -153,8 +170,9 @@ def test_return_bundles_are_signed_only_until_the_station_sent_its_key(
 ) -> None:
     office_db, yp01, yp02 = tmp_path / "office.db", tmp_path / "yp01.db", tmp_path / "yp02.db"
     assert liaison("init", "district", "--name", "杨浦区人大常委会", db_path=office_db).code == 0
-    _init_station(liaison, yp01, "YP-01")
-    _init_station(liaison, yp02, "YP-02")
+    key_file = _district_key(liaison, office_db, tmp_path)
+    _init_station(liaison, yp01, "YP-01", "--district-key", str(key_file))
+    _init_station(liaison, yp02, "YP-02", "--district-key", str(key_file))
     for db in (yp01, yp02):  # the office learns of both stations from their bundles
         bundle = liaison("export", "--out", str(tmp_path / db.stem), db_path=db).out.strip().splitlines()[-1]
         assert liaison("import", bundle, db_path=office_db).code == 0
@@ -168,11 +186,66 @@ def test_return_bundles_are_signed_only_until_the_station_sent_its_key(
     assert english.code == 2 and "sealed for station YP-02" in english.err
 
     # A district that has not yet heard a station's sealing key (a bundle from an older version) says so.
-    office2 = tmp_path / "office2.db"
-    assert liaison("init", "district", "--name", "杨浦区人大常委会", db_path=office2).code == 0
-    assert liaison("import", str(tmp_path / "yp01"), db_path=office2).code == 0
-    with closing(sqlite3.connect(office2)) as conn, conn:
-        conn.execute("DELETE FROM sync_peer_keys WHERE purpose = 'sealing'")
-    plain = liaison("export", "--station", "YP-01", "--out", str(tmp_path / "plain"), db_path=office2)
+    with closing(sqlite3.connect(office_db)) as conn, conn:
+        conn.execute("DELETE FROM sync_peer_keys WHERE purpose = 'sealing' AND peer = 'YP-01'")
+    plain = liaison("export", "--station", "YP-01", "--out", str(tmp_path / "plain"), db_path=office_db)
     assert plain.code == 0 and "仅签名、未加密" in plain.out
     assert "tables/deputies.csv" in zipfile.ZipFile(plain.out.strip().splitlines()[-1]).namelist()
+
+
+def test_a_station_without_the_district_key_keeps_visitors_details_off_the_stick(
+    liaison: Callable[..., Result], tmp_path: Path
+) -> None:
+    station_db, office_db = tmp_path / "yp01.db", tmp_path / "office.db"
+    _init_station(liaison, station_db, "YP-01")
+    ((name, phone),) = sqlite3.connect(station_db).execute(
+        "SELECT visitor_name, phone FROM visits WHERE visitor_name != '' AND phone != '' ORDER BY uuid LIMIT 1"
+    )
+    refused = liaison("export", "--out", str(tmp_path / "stick"), db_path=station_db)
+    assert refused.code == 2 and "import-district" in refused.err and "--without-personal-data" in refused.err
+    assert not (tmp_path / "stick").exists() or not list((tmp_path / "stick").iterdir())
+    blanked = liaison(
+        "export", "--out", str(tmp_path / "stick"), "--without-personal-data", db_path=station_db
+    )
+    assert blanked.code == 0 and "不含来访群众姓名和电话" in blanked.out
+    first = Path(blanked.out.strip().splitlines()[-1])
+    for secret in (name, phone):
+        assert secret.encode("utf-8") not in first.read_bytes()
+
+    assert liaison("init", "district", "--name", "杨浦区人大常委会", db_path=office_db).code == 0
+    assert liaison("import", str(first), db_path=office_db).code == 0
+    here = "SELECT COUNT(*) FROM visits WHERE visitor_name = ? AND phone = ?"
+    assert sqlite3.connect(office_db).execute(here, (name, phone)).fetchone() == (0,)
+    # A return bundle before the station holds the district's key is refused, saying how to get it.
+    back = liaison("export", "--station", "YP-01", "--out", str(tmp_path / "back"), db_path=office_db)
+    refused = liaison("import", back.out.strip().splitlines()[-1], db_path=station_db)
+    assert refused.code == 2 and "import-district" in refused.err and "指纹" in refused.err
+    # The clerk phones the office, compares the fingerprint, and accepts it.
+    fingerprint = liaison("keys", "list", "--json", db_path=office_db).json()["own"]
+    assert liaison("keys", "accept", "district", db_path=station_db).code == 2  # not without the fingerprint
+    accepted = liaison("keys", "accept", "district", "--fingerprint", fingerprint, db_path=station_db)
+    assert accepted.code == 0, accepted.err
+    assert liaison("import", back.out.strip().splitlines()[-1], db_path=station_db).code == 0
+    # The next bundle is sealed and brings the details the first one left out.
+    sealed = liaison("export", "--out", str(tmp_path / "stick"), db_path=station_db)
+    assert sealed.code == 0 and "已加密" in sealed.out
+    assert liaison("import", sealed.out.strip().splitlines()[-1], db_path=office_db).code == 0
+    assert sqlite3.connect(office_db).execute(here, (name, phone)).fetchone() == (1,)
+
+
+def test_keys_need_the_passphrase(liaison: Callable[..., Result], tmp_path: Path) -> None:
+    db = tmp_path / "yp01.db"
+    _init_station(liaison, db, "YP-01")
+    without = liaison("export", "--out", str(tmp_path), "--without-personal-data", db_path=db, passphrase="")
+    assert without.code == 2 and "LIAISON_PASSPHRASE" in without.err and "Traceback" not in without.err
+    wrong = liaison(
+        "export", "--out", str(tmp_path), "--without-personal-data", db_path=db, passphrase="不对的口令xx"
+    )
+    assert wrong.code == 2 and "口令不对" in wrong.err
+    changed = liaison("keys", "passphrase", db_path=db, new_passphrase="新的口令-2027")
+    assert changed.code == 0, changed.err
+    assert liaison("export", "--out", str(tmp_path), "--without-personal-data", db_path=db).code == 2
+    ok = liaison(
+        "export", "--out", str(tmp_path), "--without-personal-data", db_path=db, passphrase="新的口令-2027"
+    )
+    assert ok.code == 0, ok.err

@@ -13,7 +13,7 @@ import pytest
 from app import identity
 from app.services import items, visits
 from app.session import Session
-from app.sync import export, keys
+from app.sync import district_key, export, keys
 from ui import translations
 from ui.context import AppContext
 from ui.pages.sync_page import SyncPage
@@ -44,19 +44,24 @@ def district_ctx(qapp: Any, tmp_path: Path) -> Iterator[AppContext]:
     session.close()
 
 
+def _give_district_key(ctx: AppContext, district_ctx: AppContext, tmp_path: Path) -> None:
+    district_key.install(ctx.session, district_key.write(district_ctx.session, tmp_path)[0])
+
+
 def test_station_exports_and_takes_in_the_reply(
     qtbot: Any, ctx: AppContext, district_ctx: AppContext, tmp_path: Path
 ) -> None:
     station = ctx.session
     visits.create(station, date="2024-04-02", raised="楼道灯坏了", visitor_name="张三")
     item = items.create(station, date="2024-04-02", title="楼道灯坏了")
+    _give_district_key(ctx, district_ctx, tmp_path)
     page = _page(qtbot, ctx)
     assert page.title() == "数据同步"
     assert (
         page.export_button.text() == "导出" and page.target.itemText(page.target.count() - 1) == "选择文件夹…"
     )
     assert page.export_box.isVisible() and not page.stations_box.isVisible()
-    assert "尚未导出" in page.export_status.text() and "尚未加密" in page.export_status.text()
+    assert "尚未导出" in page.export_status.text() and "只有区人大能打开" in page.export_status.text()
     own = keys.fingerprint(keys.own_public(station.db, keys.SEALING) or b"")
     assert f"返回数据包加密给本家站点的密钥 {own}" in page.return_status.text()
 
@@ -104,6 +109,7 @@ def test_station_exports_and_takes_in_the_reply(
 def test_the_office_sees_which_return_bundles_go_out_unencrypted(
     qtbot: Any, ctx: AppContext, district_ctx: AppContext, tmp_path: Path
 ) -> None:
+    _give_district_key(ctx, district_ctx, tmp_path)
     office = _page(qtbot, district_ctx)
     office.import_paths([str(export.export_station(ctx.session, tmp_path / "stick").path)])
     _wait(qtbot, office)
@@ -138,12 +144,14 @@ def test_pending_key_can_be_accepted(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
+    key_file, _ = district_key.write(district_ctx.session, tmp_path)
     folders = []
     for n in (1, 2):
         session = Session.open(tmp_path / f"pc{n}.db", operator="联络员")
         identity.init_station(
             session, code="YP-01", name="控江路街道代表之家", kind="home", street="控江路街道"
         )
+        district_key.install(session, key_file)
         folders.append(str(export.export_station(session, tmp_path / f"stick{n}").path))
         session.close()
     page = _page(qtbot, district_ctx)
@@ -169,6 +177,7 @@ def test_the_office_resolves_a_conflict(qtbot: Any, district_ctx: AppContext, tm
 
     desk = Session.open(tmp_path / "yp01.db", operator="联络员")
     identity.init_station(desk, code="YP-01", name="控江路街道代表之家", kind="home", street="控江路街道")
+    district_key.install(desk, district_key.write(district_ctx.session, tmp_path)[0])
     item = items.create(desk, date="2024-05-06", title="路口拥堵")
     office = district_ctx.session
     page = _page(qtbot, district_ctx)
