@@ -52,7 +52,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "ui/models/visits_model.py",
     ),
     "reports": ("ui/pages/reports_page.py",),
-    "sync": ("ui/pages/sync_page.py", "ui/pages/conflicts_dialog.py"),
+    "sync": ("ui/pages/sync_page.py", "ui/pages/conflicts_dialog.py", "ui/passphrase.py"),
     "about": ("ui/about.py", "ui/help.py"),
 }
 

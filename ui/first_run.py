@@ -31,6 +31,8 @@ from app.domain import StationKind
 from app.errors import FieldError, UserError, ValidationError
 from app.i18n import text
 from app.session import Session
+from app.sync import district_key
+from app.sync.keystore import MIN_LENGTH
 from ui import translations
 from ui.context import AppContext
 from ui.widgets.field_errors import FieldErrors
@@ -181,6 +183,24 @@ class IdentityPage(WizardStep):
         self.district_name = QLineEdit()
         self.district_name.setObjectName("district_name")
         self.labels = [QLabel() for _ in range(5)]
+        # The passphrase that encrypts this database's keys, and (a station, if it has it) the district's key.
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_again = QLineEdit()
+        self.passphrase_again.setObjectName("passphrase_again")
+        self.passphrase_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.district_key = QLineEdit()
+        self.district_key.setObjectName("district_key")
+        self.district_key.setReadOnly(True)
+        self.choose_key = QPushButton()
+        self.choose_key.clicked.connect(self._choose_key)
+        self.key_fingerprint = QLabel()
+        self.key_fingerprint.setObjectName("district_key_fingerprint")
+        self.key_fingerprint.setWordWrap(True)
+        self.key_labels = [QLabel() for _ in range(3)]
+        self.keys_hint = QLabel()
+        self.keys_hint.setWordWrap(True)
 
         station_form = QWidget()
         form = QFormLayout(station_form)
@@ -194,14 +214,54 @@ class IdentityPage(WizardStep):
         self.forms = QStackedWidget()
         self.forms.addWidget(station_form)
         self.forms.addWidget(district_form)
+        key_row = QWidget()
+        row = QHBoxLayout(key_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.district_key, 1)
+        row.addWidget(self.choose_key)
+        keys_form = QFormLayout()
+        keys_form.addRow(self.keys_hint)
+        keys_form.addRow(self.key_labels[0], self.errors.wrap("passphrase", self.passphrase))
+        keys_form.addRow(self.key_labels[1], self.errors.wrap("passphrase_again", self.passphrase_again))
+        key_box = self.errors.wrap("district_key", key_row)
+        keys_form.addRow(self.key_labels[2], key_box)
+        keys_form.addRow(self.key_fingerprint)
+        self.district_key_rows = (self.key_labels[2], key_box, self.key_fingerprint)
         layout = QVBoxLayout(self)
         layout.addWidget(self.errors.general)
         layout.addWidget(self.forms)
+        layout.addLayout(keys_form)
         layout.addStretch(1)
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
-        self.forms.setCurrentIndex(1 if self.owner.role_page.role() == "district" else 0)
+        district = self.owner.role_page.role() == "district"
+        self.forms.setCurrentIndex(1 if district else 0)
+        for widget in self.district_key_rows:
+            widget.setVisible(not district)
         self.retranslate_ui()
+
+    def _choose_key(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("The district's key file"), "", self.tr("District key files (*.liaison-key)")
+        )
+        if path:
+            self.use_key_file(path)
+
+    def use_key_file(self, path: str) -> None:
+        """Show the fingerprint to compare with the office by phone; a bad file is told beside the field."""
+        self.district_key.setText(path)
+        self.key_fingerprint.clear()
+        try:
+            key = district_key.read(path)
+        except UserError as exc:
+            self.errors.show(_on_field(exc, "district_key"))
+            return
+        self.errors.clear()
+        self.key_fingerprint.setText(
+            self.tr(
+                "Fingerprint %1. Phone the district office and check that it reads you the same fingerprint."
+            ).replace("%1", key.fingerprint)
+        )
 
     def retranslate_ui(self) -> None:
         district = self.owner.role_page.role() == "district"
@@ -225,6 +285,21 @@ class IdentityPage(WizardStep):
             strict=True,
         ):
             label.setText(caption)
+        self.keys_hint.setText(
+            self.tr(
+                "A passphrase protects the keys that sign and encrypt bundles: a copy of this database or of"
+                " a backup is of no use without it. It is asked when a bundle is exported or imported."
+            )
+        )
+        for label, caption in zip(
+            self.key_labels,
+            (self.tr("Passphrase"), self.tr("Repeat it"), self.tr("District key file")),
+            strict=True,
+        ):
+            label.setText(caption)
+        self.passphrase.setPlaceholderText(self.tr("at least %1 characters").replace("%1", str(MIN_LENGTH)))
+        self.district_key.setPlaceholderText(self.tr("optional: it can be imported later on the sync page"))
+        self.choose_key.setText(self.tr("Choose file…"))
         self.code.setPlaceholderText(self.tr("e.g. YP-01"))
         self.name.setPlaceholderText(self.tr("e.g. 控江路街道代表之家"))
         self.district_name.setPlaceholderText(self.tr("e.g. 杨浦区人大常委会"))
@@ -235,6 +310,14 @@ class IdentityPage(WizardStep):
         ctx = self.owner.ctx
         operator = self.owner.operator_page.operator.text().strip()
         district = self.owner.role_page.role() == "district"
+        passphrase = self.passphrase.text()
+        if passphrase != self.passphrase_again.text():
+            self.errors.show(
+                ValidationError(
+                    [FieldError("passphrase_again", text("两次输入的口令不一致", "The passphrases differ"))]
+                )
+            )
+            return False
         try:
             ctx.apply(
                 identity.set_up,
@@ -246,6 +329,8 @@ class IdentityPage(WizardStep):
                 name=self.name.text(),
                 kind=self.kind.currentData(),
                 street=self.street.text(),
+                passphrase=passphrase,
+                district_key_file="" if district else self.district_key.text(),
             )
         except ValidationError as exc:
             self.errors.show(exc)

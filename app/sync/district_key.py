@@ -58,8 +58,9 @@ def _body(fields: dict[str, Any]) -> bytes:
 
 
 def write(session: Session, out: Path | str) -> tuple[Path, DistrictKey]:
-    """The district's key file at `out` (a folder gets FILE_NAME in it). Public: written with the user's usual
-    permissions, not privately like every other file, since it is meant to be copied to every station."""
+    """The district's key file at `out` (a *.liaison-key name; anything else is a folder, FILE_NAME in it).
+    Public: written with the user's usual permissions, not privately like every other file, since it is meant
+    to be copied to every station."""
     session.require_initialised()
     if not session.is_district:
         raise UserError(
@@ -85,7 +86,7 @@ def write(session: Session, out: Path | str) -> tuple[Path, DistrictKey]:
     signature = keys.signing_key(session.db).sign(_body(fields))
     document = {**fields, "signature": keys.b64(signature)}
     target = Path(out)
-    if target.is_dir():
+    if target.is_dir() or not target.name.endswith(SUFFIX):
         target = target / FILE_NAME
     temporary = target.with_name(f".{target.name}.part")
     try:
@@ -152,16 +153,20 @@ def _bad(path: Path, why: Any) -> UserError:
     )
 
 
-def install(session: Session, path: Path | str) -> Installed:
+def install(session: Session, path: Path | str, *, compared: bool = False) -> Installed:
     """At a station: take the district's keys from its key file. The first district key is trusted at once
     (the clerk is shown its fingerprint to compare by phone); a key different from the one trusted waits for
-    `liaison keys accept district --fingerprint …`, as a return bundle signed with it would."""
+    `liaison keys accept district --fingerprint …`, as a return bundle signed with it would — unless the
+    clerk has `compared` its fingerprint already (the window asks before it installs), which accepts it."""
     if session.role != "station":
         raise UserError(
             text("区人大公钥文件只在家站点导入", "The district's key file is imported at a station")
         )
     key = read(path)
-    return install_key(session, key)
+    installed = install_key(session, key)
+    if installed.outcome == PENDING and compared:
+        keys.accept(session.db, keys.DISTRICT_PEER, session.operator, key.fingerprint)
+    return installed
 
 
 def install_key(session: Session, key: DistrictKey) -> Installed:

@@ -34,7 +34,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from app.errors import UserError
+from app.errors import FieldError, UserError, ValidationError
 from app.i18n import text
 from db.records import now_iso
 
@@ -123,13 +123,10 @@ def needs_passphrase(db: sqlite_utils.Database) -> str | None:
 
 def check_new_passphrase(passphrase: str) -> str:
     if len(passphrase) < MIN_LENGTH:
-        raise UserError(
-            text(
-                "口令至少需要 {n} 个字符",
-                "The passphrase needs at least {n} characters",
-                n=MIN_LENGTH,
-            )
+        message = text(
+            "口令至少需要 {n} 个字符", "The passphrase needs at least {n} characters", n=MIN_LENGTH
         )
+        raise ValidationError([FieldError("passphrase", message)])
     return passphrase
 
 
@@ -195,6 +192,11 @@ def protect(db: sqlite_utils.Database, passphrase: str) -> bytes:
             db.execute("PRAGMA secure_delete = OFF")
     _hold(found, derived)
     return derived
+
+
+def set_passphrase(session: Any, passphrase: str) -> None:
+    """The window's operation (ctx.apply) for a database whose keys an earlier version left in clear."""
+    protect(session.db, passphrase)
 
 
 def change_passphrase(db: sqlite_utils.Database, old: str, new: str) -> None:

@@ -375,6 +375,18 @@
 <context>
     <name>IdentityPage</name>
     <message>
+        <source>The district&apos;s key file</source>
+        <translation>区人大公钥文件</translation>
+    </message>
+    <message>
+        <source>District key files (*.liaison-key)</source>
+        <translation>区人大公钥文件 (*.liaison-key)</translation>
+    </message>
+    <message>
+        <source>Fingerprint %1. Phone the district office and check that it reads you the same fingerprint.</source>
+        <translation>指纹 %1。请打电话给区人大，核对对方读出的指纹与此一致。</translation>
+    </message>
+    <message>
         <source>The district office</source>
         <translation>区人大（汇总端）</translation>
     </message>
@@ -409,6 +421,34 @@
     <message>
         <source>Office name</source>
         <translation>名称</translation>
+    </message>
+    <message>
+        <source>A passphrase protects the keys that sign and encrypt bundles: a copy of this database or of a backup is of no use without it. It is asked when a bundle is exported or imported.</source>
+        <translation>口令保护为数据包签名和加密的密钥：没有口令，复制走的数据库或备份都无法使用这些密钥。导出或导入数据包时会询问口令。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <source>District key file</source>
+        <translation>区人大公钥文件</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
+    </message>
+    <message>
+        <source>optional: it can be imported later on the sync page</source>
+        <translation>可选：以后也可在“数据同步”页导入</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
     </message>
     <message>
         <source>e.g. YP-01</source>

@@ -197,3 +197,125 @@ def test_the_office_resolves_a_conflict(qtbot: Any, district_ctx: AppContext, tm
     dialog.reject()
     assert page.conflicts.text() == "" and items.require(office.db, item)["title"] == "学校路口早高峰拥堵"
     desk.close()
+
+
+def test_without_the_district_key_the_station_exports_without_visitors_details(
+    qtbot: Any,
+    ctx: AppContext,
+    district_ctx: AppContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    visits.create(
+        ctx.session, date="2024-04-02", raised="楼道灯坏了", visitor_name="张三", phone="13712345678"
+    )
+    page = _page(qtbot, ctx)
+    assert "还没有区人大公钥" in page.export_status.text()
+    asked: list[str] = []
+
+    def answer(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
+        asked.append(args[2])
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    page.export_bundle(str(tmp_path / "stick"))  # the clerk says no: nothing is written
+    assert "不含来访群众姓名和电话" in asked[0] and not (tmp_path / "stick").exists()
+    page.export_bundle(str(tmp_path / "stick"))
+    _wait(qtbot, page)
+    assert page.last_export is not None and page.last_export.withheld and not page.last_export.sealed
+    assert "张三".encode() not in page.last_export.path.read_bytes()
+    assert "不含来访群众姓名和电话" in page.summary.toPlainText()
+    assert "下一个加密数据包" in page.export_status.text()
+
+    # The office writes its key file; the station imports it after comparing the fingerprint by phone.
+    office = _page(qtbot, district_ctx)
+    office.write_key_file(str(tmp_path / "key"))
+    _wait(qtbot, office)
+    key_file = tmp_path / "key" / "区人大公钥.liaison-key"
+    fingerprint = keys.fingerprint(keys.own_public(district_ctx.session.db, keys.SIGNING) or b"")
+    assert key_file.exists() and fingerprint in office.summary.toPlainText()
+    assert f"本机（区人大）密钥指纹：{fingerprint}" in office.own_key.text()
+    page.import_district_key(str(key_file))
+    assert fingerprint in asked[-1] and "电话" in asked[-1]
+    assert f"只有区人大能打开（密钥 {fingerprint}）" in page.export_status.text()
+    page.export_bundle(str(tmp_path / "stick"))
+    _wait(qtbot, page)
+    assert page.last_export.sealed and page.last_export.records >= 1  # the visit again, whole
+    assert "下一个加密数据包" not in page.export_status.text()
+
+
+def test_a_new_district_key_is_accepted_on_the_page(
+    qtbot: Any,
+    ctx: AppContext,
+    district_ctx: AppContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services import stations
+
+    page = _page(qtbot, ctx)
+    with district_ctx.session.write() as writer:
+        stations.ensure_placeholder(writer, "YP-01")
+    back = export.export_return(district_ctx.session, "YP-01", tmp_path / "back")
+    page.import_paths([str(back.path)])
+    _wait(qtbot, page)
+    assert page.last_run is not None and not page.last_run.ok
+    assert "区人大公钥.liaison-key" in page.summary.toPlainText()
+    fingerprint = keys.fingerprint(keys.own_public(district_ctx.session.db, keys.SIGNING) or b"")
+    assert page.accept_district_button.isVisible() and fingerprint in page.export_status.text()
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes
+    )
+    page.accept_district_key()
+    assert fingerprint in asked[0]
+    assert not page.accept_district_button.isVisible()
+    page.import_paths([str(back.path)])
+    _wait(qtbot, page)
+    assert page.last_run is not None and page.last_run.ok
+
+
+def test_the_passphrase_is_asked_once_per_run(
+    qtbot: Any, ctx: AppContext, district_ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from app.sync import keystore
+    from tests.conftest import PASSPHRASE
+    from ui.passphrase import PassphraseDialog
+
+    _give_district_key(ctx, district_ctx, tmp_path)
+    monkeypatch.delenv(keystore.ENVIRONMENT_VARIABLE)
+    keystore.forget()
+    page = _page(qtbot, ctx)
+    errors: list[str] = []
+
+    def type_into_dialog(attempts: list[str]) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PassphraseDialog):
+            QTimer.singleShot(10, lambda: type_into_dialog(attempts))
+            return
+        if dialog.error.text():
+            errors.append(dialog.error.text())
+        if not attempts:
+            dialog.reject()
+            return
+        dialog.passphrase.setText(attempts.pop(0))
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        QTimer.singleShot(10, lambda: type_into_dialog(attempts))
+
+    QTimer.singleShot(10, lambda: type_into_dialog(["不对的口令-123"]))
+    page.export_bundle(str(tmp_path / "stick"))  # a wrong passphrase, then Cancel: nothing exported
+    assert errors and "口令不对" in errors[0] and page.last_export is None
+    QTimer.singleShot(10, lambda: type_into_dialog([PASSPHRASE]))
+    page.export_bundle(str(tmp_path / "stick"))
+    _wait(qtbot, page)
+    assert page.last_export is not None and page.last_export.sealed
+    page.export_bundle(str(tmp_path / "stick"))  # not asked again this run
+    _wait(qtbot, page)
+    assert page.last_export.sequence == 2

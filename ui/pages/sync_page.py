@@ -29,14 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.session import Session
-from app.sync import export, importer, keys, status
+from app.sync import district_key, export, importer, keys, status
 from app.sync.export import ExportResult
 from app.sync.importer import ImportRun
 from ui.context import AppContext, Unexpected
 from ui.local_time import local_time
 from ui.pages.base import Page
 from ui.pages.conflicts_dialog import ConflictsDialog
+from ui.passphrase import ensure_unlocked
 
 OTHER_FOLDER = "__other__"
 REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
@@ -69,8 +71,13 @@ def destinations() -> list[Destination]:
 
 
 # Work run on the worker thread, each with its own session.
-def _export(session: Session, folder: str, full: bool) -> ExportResult:
-    return export.export_station(session, folder, full=full)
+def _export(session: Session, folder: str, full: bool, without_personal_data: bool) -> ExportResult:
+    return export.export_station(session, folder, full=full, without_personal_data=without_personal_data)
+
+
+def _write_key_file(session: Session, folder: str) -> tuple[Path, str]:
+    path, key = district_key.write(session, Path(folder))
+    return path, key.fingerprint
 
 
 def _export_returns(session: Session, folder: str, codes: list[str]) -> list[ExportResult]:
@@ -109,9 +116,21 @@ class SyncPage(Page):
         for widget in (self.target_label, self.target, self.full, self.export_button):
             row.addWidget(widget)
         row.addStretch(1)
+        # The district's key, given by hand before the first export (and a new one accepted by its fingerprint).
+        self.district_key_button = QPushButton()
+        self.district_key_button.setObjectName("import_district_key")
+        self.district_key_button.clicked.connect(lambda: self.import_district_key())
+        self.accept_district_button = QPushButton()
+        self.accept_district_button.setObjectName("accept_district_key")
+        self.accept_district_button.clicked.connect(self.accept_district_key)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.district_key_button)
+        key_row.addWidget(self.accept_district_button)
+        key_row.addStretch(1)
         box = QVBoxLayout(self.export_box)
         box.addWidget(self.export_status)
         box.addLayout(row)
+        box.addLayout(key_row)
 
         self.return_box = QGroupBox()
         self.return_status = QLabel()
@@ -148,6 +167,9 @@ class SyncPage(Page):
         self.accept_key_button = QPushButton()
         self.accept_key_button.setObjectName("accept_key")
         self.accept_key_button.clicked.connect(self.accept_key)
+        self.key_file_button = QPushButton()
+        self.key_file_button.setObjectName("write_key_file")
+        self.key_file_button.clicked.connect(lambda: self.write_key_file())
         self.conflicts = QLabel()
         self.conflicts.setObjectName("conflicts")
         self.conflicts_button = QPushButton()
@@ -158,14 +180,20 @@ class SyncPage(Page):
             self.import_folder_button,
             self.returns_button,
             self.accept_key_button,
+            self.key_file_button,
         ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.conflicts)
         buttons.addWidget(self.conflicts_button)
+        # What the office reads out when a station phones to compare the key file's fingerprint.
+        self.own_key = QLabel()
+        self.own_key.setObjectName("own_key")
+        self.own_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box = QVBoxLayout(self.stations_box)
         box.addWidget(self.table)
         box.addLayout(buttons)
+        box.addWidget(self.own_key)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
@@ -197,6 +225,8 @@ class SyncPage(Page):
         self.target_label.setText(self.tr("Write to"))
         self.full.setText(self.tr("Everything (not only the changes)"))
         self.export_button.setText(self.tr("Export"))
+        self.district_key_button.setText(self.tr("Import the district's key file…"))
+        self.accept_district_button.setText(self.tr("Accept the district's new key…"))
         self.return_box.setTitle(self.tr("Return bundle from the district office"))
         self.import_return_button.setText(self.tr("Import return bundle…"))
         self.stations_box.setTitle(self.tr("Stations"))
@@ -217,6 +247,7 @@ class SyncPage(Page):
         self.import_folder_button.setText(self.tr("Import bundles from a folder…"))
         self.returns_button.setText(self.tr("Write return bundles…"))
         self.accept_key_button.setText(self.tr("Accept new key…"))
+        self.key_file_button.setText(self.tr("Write the key file for stations…"))
         self.conflicts_button.setText(self.tr("Resolve conflicts…"))
         self.summary_label.setText(self.tr("Import summary"))
         self._fill_targets()
@@ -250,16 +281,22 @@ class SyncPage(Page):
             if state.unexported
             else self.tr("Every change has been exported.")
         )
-        sealed = (
-            self.tr("Bundles are encrypted for the district office (key %1).").replace(
-                "%1", state.district_fingerprint
+        lines = [last, waiting, self._sealing_note(state)]
+        if state.personal_data_owed:
+            lines.append(
+                self.tr(
+                    "Visitors' names and phones left out of an earlier bundle go with the next encrypted bundle."
+                )
             )
-            if state.sealed_for_district
-            else self.tr(
-                "Bundles are signed but not yet encrypted: import a return bundle from the district first."
+        if state.pending_district_fingerprint:
+            lines.append(
+                self.tr(
+                    "A new district key %1 is waiting: compare its fingerprint with the district office by phone,"
+                    " then accept it."
+                ).replace("%1", state.pending_district_fingerprint)
             )
-        )
-        self.export_status.setText(f"{last}\n{waiting}\n{sealed}")
+        self.export_status.setText("\n".join(lines))
+        self.accept_district_button.setVisible(bool(state.pending_district_fingerprint))
         if state.last_return:
             text = self.tr("Last return bundle: %1, imported %2.").replace(
                 "%1", str(state.last_return["sequence"])
@@ -268,9 +305,7 @@ class SyncPage(Page):
         else:
             text = self.tr("No return bundle imported yet.")
         replies = self.tr(
-            "%n item(s) with a reply to feed back to residents.",
-            "",
-            state.replies_to_feed_back,
+            "%n item(s) with a reply to feed back to residents.", "", state.replies_to_feed_back
         )
         sealing = (
             self.tr(
@@ -281,13 +316,22 @@ class SyncPage(Page):
         )
         self.return_status.setText(f"{text} {replies}\n{sealing}")
 
+    def _sealing_note(self, state: status.StationStatus) -> str:
+        if state.sealed_for_district:
+            return self.tr("Bundles are encrypted for the district office (key %1).").replace(
+                "%1", state.district_fingerprint
+            )
+        return self.tr(
+            "The district's key is not here yet, so bundles cannot be encrypted and go without visitors' names"
+            " and phones. Import the district's key file and compare its fingerprint with the office by phone."
+        )
+
     def _fill_targets(self) -> None:
         current = self.target.currentData()
         self.target.clear()
         for drive in destinations():
             self.target.addItem(
-                self.tr("USB drive %1 (%2)").replace("%1", drive.name).replace("%2", drive.path),
-                drive.path,
+                self.tr("USB drive %1 (%2)").replace("%1", drive.name).replace("%2", drive.path), drive.path
             )
         self.target.addItem(self.tr("Choose a folder…"), OTHER_FOLDER)
         index = self.target.findData(current)
@@ -296,38 +340,119 @@ class SyncPage(Page):
     def export_bundle(self, folder: str | None = None) -> None:
         if self.busy:
             return
+        without_personal_data = not status.station_status(self.ctx.session).sealed_for_district
+        if without_personal_data and not self._confirm_without_personal_data():
+            return
         chosen = folder or self.target.currentData()
         if not chosen or chosen == OTHER_FOLDER:
             chosen = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"), str(Path.home()))
             if not chosen:
                 return
+        if not ensure_unlocked(self.ctx, self):
+            return
         self._start(self.tr("Exporting…"))
         self.ctx.run_task(
             _export,
             str(chosen),
             self.full.isChecked(),
+            without_personal_data,
             on_done=self._exported,
             on_error=self._failed,
             progress_label=self.tr("Exporting the bundle"),
         )
 
+    def _confirm_without_personal_data(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Export without personal data"),
+            self.tr(
+                "This station does not hold the district's key yet, so the bundle cannot be encrypted: anyone who"
+                " finds the stick could read it. Export it without visitors' names and phones? They go to the"
+                " district with the first encrypted bundle, once the district's key file is imported."
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def _exported(self, result: ExportResult) -> None:
         self._stop()
         self.last_export = result
-        self.summary.setPlainText(
+        text = (
             self.tr("Bundle %1 written: %2 records.\n%3")
             .replace("%1", str(result.sequence))
             .replace("%2", str(result.records))
             .replace("%3", str(result.path))
         )
+        if result.withheld:
+            text += "\n" + self.tr("Not encrypted; without visitors' names and phones.")
+        self.summary.setPlainText(text)
         self.refresh()
+
+    def import_district_key(self, path: str | None = None) -> None:
+        """Take the district's key file, after the clerk has compared its fingerprint with the office by phone."""
+        if self.busy:
+            return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Import the district's key file"),
+                self._start_folder(),
+                self.tr("District key files (*.liaison-key)"),
+            )
+            if not path:
+                return
+        try:
+            key = district_key.read(path)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Import the district's key file"), str(exc))
+            return
+        state = status.station_status(self.ctx.session)
+        if state.district_fingerprint == key.fingerprint:
+            question = self.tr("This station holds this district key already (fingerprint %1).")
+        elif state.district_fingerprint:
+            question = self.tr(
+                "This key file holds a NEW district key, fingerprint:\n\n%1\n\nIt replaces the key registered"
+                " here (%2). Phone the district office: accept it only if they read you the same fingerprint."
+            )
+        else:
+            question = self.tr(
+                "The district office's key, fingerprint:\n\n%1\n\nPhone the district office: accept it only"
+                " if they read you the same fingerprint."
+            )
+        question = question.replace("%1", key.fingerprint).replace("%2", state.district_fingerprint)
+        if state.district_fingerprint == key.fingerprint:
+            QMessageBox.information(self, self.tr("Import the district's key file"), question)
+            return
+        answer = QMessageBox.question(self, self.tr("Import the district's key file"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.ctx.apply(district_key.install, path, compared=True, undoable=False)
+        self.summary.setPlainText(
+            self.tr(
+                "The district's key is registered (fingerprint %1): bundles are encrypted for it."
+            ).replace("%1", key.fingerprint)
+        )
+        self.refresh()
+
+    def accept_district_key(self) -> None:
+        """A district key a refused return bundle (or key file) brought, accepted by its fingerprint."""
+        waiting = status.station_status(self.ctx.session).pending_district_fingerprint
+        if not waiting:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Accept the district's new key"),
+            self.tr(
+                "Return bundles are signed with a new district key:\n\n%1\n\nAccept it only after the district"
+                " office has read you the same fingerprint over the phone."
+            ).replace("%1", waiting),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.ctx.apply(keys.accept_pending, keys.DISTRICT_PEER, waiting, undoable=False)
+            self.refresh()
 
     def choose_return_bundle(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import return bundle"),
-            self._start_folder(),
-            self.tr("Bundles (*.liaison)"),
+            self, self.tr("Import return bundle"), self._start_folder(), self.tr("Bundles (*.liaison)")
         )
         if path:
             self.import_paths([path])
@@ -335,6 +460,14 @@ class SyncPage(Page):
     # ------------------------------------------------------------ district
 
     def _refresh_district(self) -> None:
+        own = keys.own_public(self.ctx.session.db, keys.SIGNING)
+        self.own_key.setText(
+            self.tr(
+                "This office's key fingerprint: %1 (read it out to a station that imports the key file)."
+            ).replace("%1", keys.fingerprint(own))
+            if own
+            else ""
+        )
         rows = status.district_overview(self.ctx.session)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -399,7 +532,7 @@ class SyncPage(Page):
 
     def write_returns(self, folder: str, codes: list[str] | None = None) -> None:
         codes = codes or self.selected_codes() or self._codes(range(self.table.rowCount()))
-        if self.busy or not codes:
+        if self.busy or not codes or not ensure_unlocked(self.ctx, self):
             return
         self._start(self.tr("Writing return bundles…"))
         self.ctx.run_task(
@@ -428,6 +561,39 @@ class SyncPage(Page):
             for r in results
         ]
         self.summary.setPlainText("\n".join(lines))
+
+    def write_key_file(self, folder: str | None = None) -> None:
+        """The district's public keys, for the stations to import before their first export."""
+        if self.busy:
+            return
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Write the key file to"), self._start_folder()
+            )
+            if not folder:
+                return
+        if not ensure_unlocked(self.ctx, self):  # the file is signed with the district's key
+            return
+        self._start(self.tr("Writing the key file…"))
+        self.ctx.run_task(
+            _write_key_file,
+            folder,
+            on_done=self._key_file_written,
+            on_error=self._failed,
+            progress_label=self.tr("Writing the key file"),
+        )
+
+    def _key_file_written(self, written: tuple[Path, str]) -> None:
+        self._stop()
+        path, fingerprint = written
+        self.summary.setPlainText(
+            self.tr(
+                "The district's key file is written:\n%1\nFingerprint: %2\nGive it to the stations. When a"
+                " station imports it, read this fingerprint to its clerk over the phone."
+            )
+            .replace("%1", str(path))
+            .replace("%2", fingerprint)
+        )
 
     def accept_key(self) -> None:
         codes = self.selected_codes()
@@ -459,7 +625,7 @@ class SyncPage(Page):
     # ------------------------------------------------------------ both
 
     def import_paths(self, paths: list[str]) -> None:
-        if self.busy:
+        if self.busy or not ensure_unlocked(self.ctx, self):  # sealed bundles open with this database's key
             return
         self._start(self.tr("Importing…"))
         self.progress.setRange(0, 0)
@@ -512,6 +678,9 @@ class SyncPage(Page):
             self.import_return_button,
             self.import_folder_button,
             self.returns_button,
+            self.key_file_button,
+            self.district_key_button,
+            self.accept_district_button,
         ):
             button.setEnabled(idle)
         codes = self.selected_codes() if self.stations_box.isVisible() or self.ctx.session.is_district else []
