@@ -67,6 +67,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "passphrase",
         help="设置或更改本机密钥口令 set or change the passphrase (LIAISON_PASSPHRASE, LIAISON_NEW_PASSPHRASE)",
     )
+    phrase.add_argument(
+        "--forgotten",
+        action="store_true",
+        help="忘记口令：用新口令生成新密钥，对方需重新核对指纹 forgotten: new keys under a new passphrase",
+    )
     phrase.set_defaults(run=_run_keys_passphrase)
 
     conflict_parser = sub.add_parser("conflicts", help="同步冲突 records changed on both sides")
@@ -280,7 +285,30 @@ def _run_keys_import_district(args: argparse.Namespace, session: Session) -> int
 
 
 def _run_keys_passphrase(args: argparse.Namespace, session: Session) -> int:
-    """Set a passphrase for keys stored in clear (a database from an earlier version), or change it."""
+    """Set a passphrase for keys stored in clear (a database from an earlier version), or change it; or, when
+    it is forgotten, make new keys under a new one."""
+    if args.forgotten:
+        new = passphrase.ask_new("LIAISON_NEW_PASSPHRASE")
+        if not new:
+            raise keystore.PassphraseNeeded(
+                text(
+                    "请在终端输入新口令，或设置 LIAISON_NEW_PASSPHRASE",
+                    "Type the new passphrase at a terminal, or set LIAISON_NEW_PASSPHRASE",
+                )
+            )
+        keys.make_new_keys(session.db, new)
+        fingerprint = keys.fingerprint(keys.own_public(session.db, keys.SIGNING) or b"")
+        say(
+            text(
+                "已用新口令生成新密钥，指纹：{f}。请电话告知对方核对后接受（家站点：区人大运行 liaison keys accept"
+                " 编号；区人大：重新导出公钥文件交给各家站点）",
+                "New keys are made under the new passphrase, fingerprint {f}. Have the other side accept it after"
+                " comparing it by phone (a station's: 'liaison keys accept CODE' at the office; the district's:"
+                " write the key file again for the stations)",
+                f=fingerprint,
+            )
+        )
+        return 0
     if keystore.protection(session.db) is None:
         new = passphrase.ask_new()
         if not new:

@@ -83,6 +83,18 @@ def ensure_own_keys(db: sqlite_utils.Database, *, district: bool = False) -> Non
             )
 
 
+def make_new_keys(db: sqlite_utils.Database, passphrase: str) -> None:
+    """A forgotten passphrase: the stored private keys are of no use any more. New key pairs are made under a
+    new passphrase; the other side accepts the new signing key after comparing its fingerprint, as after a
+    reinstall (a station's: `liaison keys accept CODE` at the office; the district's: a new key file)."""
+    keystore.check_new_passphrase(passphrase)
+    with db.atomic():
+        db.execute("DELETE FROM sync_own_keys")
+        db.execute("DELETE FROM sync_key_protection")
+        keystore.protect(db, passphrase)
+        ensure_own_keys(db)
+
+
 def own_public(db: sqlite_utils.Database, purpose: str) -> bytes | None:
     row = db.execute("SELECT public_key FROM sync_own_keys WHERE purpose = ?", [purpose]).fetchone()
     return bytes(row[0]) if row else None

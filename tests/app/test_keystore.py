@@ -202,3 +202,24 @@ def test_init_refuses_a_short_passphrase(session: Session) -> None:
     with pytest.raises(UserError, match="至少需要 8 个字符"):
         identity.init_district(session, name="杨浦区人大常委会", passphrase="1234567")
     assert session.role == "" and keystore.protection(session.db) is None
+
+
+def test_a_forgotten_passphrase_means_new_keys_the_office_accepts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk = station(tmp_path, "YP-01", months=0)
+    office = district(tmp_path)
+    give_district_key(desk, office)
+    assert importer.import_paths(office, [export.export_station(desk, tmp_path / "1").path]).ok
+    old = keys.own_public(desk.db, keys.SIGNING)
+    monkeypatch.delenv(keystore.ENVIRONMENT_VARIABLE)
+    keystore.forget()
+    keys.make_new_keys(desk.db, "新的口令-2027")
+    new = keys.own_public(desk.db, keys.SIGNING)
+    assert new != old and keystore.needs_passphrase(desk.db) is None
+    # The district's key is still trusted, so the next bundle is sealed; the office accepts the new key.
+    bundle = export.export_station(desk, tmp_path / "2")
+    keystore.unlock(office.db, PASSPHRASE)
+    assert not importer.import_paths(office, [bundle.path]).ok
+    keys.accept(office.db, "YP-01", "区人大", keys.fingerprint(new or b""))
+    assert importer.import_paths(office, [bundle.path]).ok
