@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -28,7 +29,13 @@ def liaison(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "LIAISON_LANG": "zh_CN", "HOME": str(db.parent)},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "LIAISON_LANG": "zh_CN",
+            "HOME": str(db.parent),
+            # What the clerk would type at `init` (no terminal to ask on here).
+            "LIAISON_PASSPHRASE": os.environ["LIAISON_PASSPHRASE"],
+        },
         timeout=120,
     )
 

@@ -64,6 +64,8 @@ def test_first_run_goes_through_the_wizard_then_the_window(qapp: Any, tmp_path: 
             if page is wizard.identity_page:
                 wizard.identity_page.code.setText("YP-09")
                 wizard.identity_page.name.setText("五角场街道代表联络站")
+                wizard.identity_page.passphrase.setText("五角场-口令-2026")
+                wizard.identity_page.passphrase_again.setText("五角场-口令-2026")
             steps.append(type(page).__name__)
             if page is wizard.roster_page:
                 wizard.accept()
