@@ -10,6 +10,7 @@ from app.i18n import text
 from app.session import Session
 
 THEMES = ("light", "dark")
+MAX_LOCK_MINUTES = 240
 LANGUAGES = ("zh_CN", "en")
 
 
@@ -20,6 +21,7 @@ class Preferences:
     operator: str
     backup_folder: str
     overdue_days: int
+    lock_after_minutes: int = 0
 
 
 def load(session: Session) -> Preferences:
@@ -30,11 +32,19 @@ def load(session: Session) -> Preferences:
         operator=settings.OPERATOR.get(db) or session.operator,
         backup_folder=settings.BACKUP_FOLDER.get(db),
         overdue_days=settings.OVERDUE_DAYS.get(db),
+        lock_after_minutes=settings.LOCK_AFTER_MINUTES.get(db),
     )
 
 
 def save(
-    session: Session, *, language: str, theme: str, operator: str, backup_folder: str, overdue_days: object
+    session: Session,
+    *,
+    language: str,
+    theme: str,
+    operator: str,
+    backup_folder: str,
+    overdue_days: object,
+    lock_after_minutes: object = None,
 ) -> Preferences:
     """Every problem is reported at once, each under its field name; nothing is saved unless all are right."""
     checker = validate.FieldChecker()
@@ -62,8 +72,21 @@ def save(
             "overdue_days",
             text("超期天数应为 1 到 365 之间的整数", "Overdue days must be a whole number from 1 to 365"),
         )
+    lock = settings.LOCK_AFTER_MINUTES.get(session.db) if lock_after_minutes is None else None
+    if lock is None:
+        text_lock = str(lock_after_minutes).strip()
+        lock = int(text_lock) if text_lock.isdigit() and int(text_lock) <= MAX_LOCK_MINUTES else None
+        if lock is None:
+            checker.fail(
+                "lock_after_minutes",
+                text(
+                    "自动锁定应为 0 到 {n} 分钟（0 表示不锁定）",
+                    "Lock after must be 0 to {n} minutes (0: never)",
+                    n=MAX_LOCK_MINUTES,
+                ),
+            )
     checker.raise_if_any()
-    assert days is not None
+    assert days is not None and lock is not None
     db = session.db
     with db.atomic():
         settings.LANGUAGE.set(db, language)
@@ -71,6 +94,7 @@ def save(
         settings.OPERATOR.set(db, name)
         settings.BACKUP_FOLDER.set(db, folder)
         settings.OVERDUE_DAYS.set(db, days)
+        settings.LOCK_AFTER_MINUTES.set(db, lock)
     session.operator = name
     return load(session)
 

@@ -46,6 +46,8 @@ OVERDUE_DAYS: Setting[int] = Setting("overdue_days", 15)
 # Names of visitors are masked in print unless the station chooses otherwise; phones are always masked.
 SHOW_VISITOR_NAMES_IN_PRINT: Setting[bool] = Setting("show_visitor_names_in_print", False)
 LAST_EXPORTED_SEQ: Setting[int] = Setting("last_exported_seq", 0)
+# The window locks after this many idle minutes (a PC several people share); 0: never.
+LOCK_AFTER_MINUTES: Setting[int] = Setting("lock_after_minutes", 0)
 # At a station, after a bundle written without visitors' names and phones: the change counter from which visits
 # still owe them to the district (the next sealed bundle carries those visits again); -1 when nothing is owed.
 PERSONAL_DATA_OWED_FROM: Setting[int] = Setting("personal_data_owed_from", -1)
@@ -63,4 +65,5 @@ ALL: tuple[Setting[Any], ...] = (
     SHOW_VISITOR_NAMES_IN_PRINT,
     LAST_EXPORTED_SEQ,
     PERSONAL_DATA_OWED_FROM,
+    LOCK_AFTER_MINUTES,
 )

@@ -22,6 +22,7 @@ LANGUAGE = "zh_CN"
 
 AREAS: dict[str, tuple[str, ...]] = {
     "main": (
+        "ui/app_lock.py",
         "ui/backup_actions.py",
         "ui/error_dialog.py",
         "ui/context.py",

@@ -26,6 +26,7 @@ from app.errors import UserError
 from app.session import Session
 from app.views import status as status_view
 from ui import backup_actions, ledger_import
+from ui.app_lock import AppLock
 from ui.context import AppContext
 from ui.local_time import local_time
 from ui.nav_icons import themed_icon
@@ -262,6 +263,11 @@ class MainWindow(QMainWindow):
         self.manual_action.triggered.connect(self._open_manual)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._show_about)
+        self.lock = AppLock(self, self.ctx)
+        self.lock_action = QAction(self)
+        self.lock_action.setObjectName("lock")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock.lock)
         self.undo_action = QAction(self)
         self.undo_action.setObjectName("undo")
         # In a text field Ctrl+Z undoes typing first (the field claims the key); elsewhere, the last change.
@@ -277,6 +283,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.lock_action)
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = QMenu(self)
         self.edit_menu.addAction(self.undo_action)
@@ -338,6 +345,7 @@ class MainWindow(QMainWindow):
         self.import_action.setText(self.tr("&Import a ledger (Excel/CSV)…"))
         self.backup_action.setText(self.tr("&Back up now"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.lock_action.setText(self.tr("&Lock"))
         self.manual_action.setText(self.tr("User &manual"))
         self.about_action.setText(self.tr("&About Liaison Desk"))
         for built in self.pages.values():

@@ -678,6 +678,25 @@
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>The window is locked. Type the passphrase to go on.</source>
+        <translation>窗口已锁定。请输入口令后继续。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Database: %1</source>
@@ -766,6 +785,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
     </message>
     <message>
         <source>User &amp;manual</source>
@@ -1015,6 +1038,10 @@
         <translation>超期天数</translation>
     </message>
     <message>
+        <source>Lock the window after</source>
+        <translation>自动锁定窗口</translation>
+    </message>
+    <message>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
@@ -1037,6 +1064,18 @@
     <message>
         <source> days</source>
         <translation> 天</translation>
+    </message>
+    <message>
+        <source> idle minutes</source>
+        <translation> 分钟无操作后</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>On a PC several people share: the window hides its content and asks for the keys&apos; passphrase.</source>
+        <translation>适用于多人共用的电脑：锁定后窗口隐藏内容，需输入密钥口令才能继续。</translation>
     </message>
     <message>
         <source>Saved.</source>

@@ -1,4 +1,4 @@
-"""设置: language (applied live), theme, operator, backup folder, overdue days."""
+"""设置: language (applied live), theme, operator, backup folder, overdue days, the idle lock."""
 
 from __future__ import annotations
 
@@ -52,6 +52,9 @@ class SettingsPage(Page):
         self.overdue_days = QSpinBox()
         self.overdue_days.setObjectName("overdue_days")
         self.overdue_days.setRange(1, 365)
+        self.lock_after = QSpinBox()
+        self.lock_after.setObjectName("lock_after_minutes")
+        self.lock_after.setRange(0, preferences.MAX_LOCK_MINUTES)
         self.save_button = QPushButton()
         self.write_controls.append(self.save_button)
         self.save_button.setObjectName("save")
@@ -59,11 +62,11 @@ class SettingsPage(Page):
 
         self.errors = FieldErrors()
         self.form = QFormLayout()
-        self.labels = [QLabel() for _ in range(5)]
+        self.labels = [QLabel() for _ in range(6)]
         for label, field, widget in zip(
             self.labels,
-            ("language", "theme", "operator", "backup_folder", "overdue_days"),
-            (self.language, self.theme, self.operator, folder_row, self.overdue_days),
+            ("language", "theme", "operator", "backup_folder", "overdue_days", "lock_after_minutes"),
+            (self.language, self.theme, self.operator, folder_row, self.overdue_days, self.lock_after),
             strict=True,
         ):
             self.form.addRow(label, self.errors.wrap(field, widget))
@@ -88,7 +91,8 @@ class SettingsPage(Page):
             (self.operator, self.backup_folder),
             (self.backup_folder, self.browse),
             (self.browse, self.overdue_days),
-            (self.overdue_days, self.save_button),
+            (self.overdue_days, self.lock_after),
+            (self.lock_after, self.save_button),
         ):
             QWidget.setTabOrder(first, second)
 
@@ -107,6 +111,7 @@ class SettingsPage(Page):
             self.tr("Operator"),
             self.tr("Backup folder"),
             self.tr("Days before an item is overdue"),
+            self.tr("Lock the window after"),
         )
         for label, caption in zip(self.labels, texts, strict=True):
             label.setText(caption)
@@ -116,6 +121,13 @@ class SettingsPage(Page):
         self.browse.setText(self.tr("Choose…"))
         self.save_button.setText(self.tr("Save"))
         self.overdue_days.setSuffix(self.tr(" days"))
+        self.lock_after.setSuffix(self.tr(" idle minutes"))
+        self.lock_after.setSpecialValueText(self.tr("Never"))
+        self.lock_after.setToolTip(
+            self.tr(
+                "On a PC several people share: the window hides its content and asks for the keys' passphrase."
+            )
+        )
         self.saved_label.clear()
 
     def refresh(self) -> None:
@@ -125,6 +137,7 @@ class SettingsPage(Page):
         self.operator.setText(prefs.operator)
         self.backup_folder.setText(prefs.backup_folder)
         self.overdue_days.setValue(prefs.overdue_days)
+        self.lock_after.setValue(prefs.lock_after_minutes)
         self.errors.clear()
 
     def _choose_folder(self) -> None:
@@ -142,6 +155,7 @@ class SettingsPage(Page):
                 operator=self.operator.text(),
                 backup_folder=self.backup_folder.text(),
                 overdue_days=self.overdue_days.value(),
+                lock_after_minutes=self.lock_after.value(),
             )
         except UserError as exc:
             self.errors.show(exc)
