@@ -36,19 +36,8 @@ ITEM_COLUMNS = (
 )
 EVENT_COLUMNS = ("item_uuid", "at", "kind", "from_status", "to_status", "note", "operator")
 HANDLING = ("status", "department", "reply", "satisfaction")
-# The columns of an item ledger that the item's rule book checks.
-CHECKED = (
-    "date",
-    "title",
-    "content",
-    "category",
-    "community",
-    "source_kind",
-    "status",
-    "department",
-    "reply",
-    "satisfaction",
-)
+# The columns of an item ledger that the item's rule book checks: all but its number and its station.
+CHECKED = tuple(column for column in ITEM_COLUMNS if column not in ("item_no", "station_uuid"))
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 
 
