@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,13 @@ def test_a_write_that_read_first_waits_for_another_writer(tmp_path: Path) -> Non
     path = tmp_path / "liaison.db"
     db = open_database(path)
     other = _hold_write_lock(path)
-    released = threading.Timer(0.5, lambda: other.execute("COMMIT"))
+
+    def release() -> None:
+        # A plain sleep, not threading.Timer: a timed condition wait never returns under faketime.
+        time.sleep(0.5)
+        other.execute("COMMIT")
+
+    released = threading.Thread(target=release)
     released.start()
     try:
         with db.atomic():
