@@ -22,8 +22,6 @@ from app.services import items as item_service
 from app.session import Session
 from db.records import Writer, get
 
-# The record a change is named after: the first of these it touched.
-_NOUNS = RECORD_NOUNS
 _VERBS: dict[str, Text] = {
     "create": text("新增", "add"),
     "update": text("修改", "edit"),
@@ -58,8 +56,8 @@ def describe(db: Any, change_seqs: Sequence[int]) -> Text:
     entries = _entries(db, change_seqs)
     if not entries:
         return text("修改", "change")
-    main = next((e for table in _NOUNS for e in entries if e.table == table), entries[0])
-    noun = _NOUNS.get(main.table, text(main.table, main.table))
+    main = next((e for table in RECORD_NOUNS for e in entries if e.table == table), entries[0])
+    noun = RECORD_NOUNS.get(main.table, text(main.table, main.table))
     verb = _VERBS.get(main.action, text(main.action, main.action))
     if main.table == "items" and main.action == "update" and any(e.table == "item_events" for e in entries):
         verb = text("办理", "handle")
@@ -72,7 +70,7 @@ def revert(session: Session, change_seqs: Sequence[int]) -> None:
     entries = _entries(session.db, change_seqs)
     if not entries:
         raise UserError(text("没有可以撤销的修改", "There is nothing to undo"))
-    if any(e.table not in _NOUNS for e in entries):
+    if any(e.table not in RECORD_NOUNS for e in entries):
         # e.g. a ledger file imported: its rows carry no audit entry each, so they cannot be taken back here
         raise UserError(text("这项修改无法撤销", "This change cannot be undone"))
     created_here = {(e.table, e.uuid) for e in entries if e.action == "create"}
@@ -127,7 +125,7 @@ def _undo_delete(writer: Writer, entry: _Entry, exported_upto: int) -> None:
 
 
 def _changed_since(entry: _Entry) -> UserError:
-    noun = _NOUNS.get(entry.table, text(entry.table, entry.table))
+    noun = RECORD_NOUNS.get(entry.table, text(entry.table, entry.table))
     return UserError(
         text(
             "这条{n}此后已被修改（可能来自导入的数据包），无法撤销",

@@ -37,7 +37,7 @@ class Page(QWidget):
             source is self or (isinstance(source, QWidget) and self.isAncestorOf(source))
         ):
             return  # the change was made here, and the page has updated what it shows
-        if self.WATCHES is not None and not changes.untracked and not (changes.tables & self.WATCHES):
+        if self.WATCHES is not None and not any(changes.touches(table) for table in self.WATCHES):
             return
         # A page of the window that another page hides catches up when it is shown; the current page, or a
         # page on its own (a test, a dialog's host), refreshes at once.
